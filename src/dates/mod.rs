@@ -1,0 +1,16 @@
+//! The date engine: the Chinese lunar calendar, solar terms and 三伏, China's statutory
+//! holidays with their 调休 make-up workdays, and working-day arithmetic.
+
+mod almanac;
+mod holidays;
+mod workdays;
+
+pub use almanac::{
+    heavenly_stem, leap_month, lunar_to_solar, solar_to_lunar, term_on, Fu, LunarDate, SolarTerm,
+    MAX_YEAR, MIN_YEAR, TERM_NAMES,
+};
+pub use holidays::{official, official_years, provisional, Festival, Period, Source};
+pub use workdays::{Arrangement, DayCalendar, DayKind, HolidayRules, Region, YearStatus};
+
+/// The first year for which region "cn" (statutory holidays) is supported.
+pub const CN_FIRST_YEAR: i32 = 2000;
