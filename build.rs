@@ -40,7 +40,8 @@ fn main() {
          /// and a bit per month in year order (leap month in place) set when it has 30 days."
     )
     .unwrap();
-    writeln!(out, "pub(crate) static LUNAR_YEARS: [(i32, u8, u16); {}] = [", LAST - FIRST + 1).unwrap();
+    writeln!(out, "pub(crate) static LUNAR_YEARS: [(i32, u8, u16); {}] = [", LAST - FIRST + 1)
+        .unwrap();
     for year in FIRST..=LAST {
         let lunar = LunarYear::from_year(year);
         let leap = lunar.get_leap_month();

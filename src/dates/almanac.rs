@@ -13,6 +13,10 @@ pub const MIN_YEAR: i32 = 1960;
 /// The last Gregorian year unioncal supports for dates.
 pub const MAX_YEAR: i32 = 2100;
 
+// The tables reach a year past the supported range on each side, for offsets and for
+// the lunar year that ends in January of the first supported year.
+const _: () = assert!(TABLE_FIRST_YEAR < MIN_YEAR && TABLE_LAST_YEAR > MAX_YEAR);
+
 /// The Chinese numerals of the lunar months, 正 (1) to 腊 (12).
 const MONTH_NAMES: [&str; 12] = [
     "正月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月", "冬月", "腊月",

@@ -59,9 +59,7 @@ impl Festival {
     /// 国庆节、中秋节.
     #[must_use]
     pub fn in_name(name: &str) -> Vec<Self> {
-        name.split(['、', ',', '，', '/'])
-            .filter_map(Self::from_name)
-            .collect()
+        name.split(['、', ',', '，', '/']).filter_map(Self::from_name).collect()
     }
 
     /// The Chinese name.
@@ -198,7 +196,14 @@ fn official_periods() -> &'static [Period] {
                         _ => {}
                     }
                 }
-                Some(Period { festivals: Festival::in_name(&name), name, year, off, work, source: Source::Official })
+                Some(Period {
+                    festivals: Festival::in_name(&name),
+                    name,
+                    year,
+                    off,
+                    work,
+                    source: Source::Official,
+                })
             })
             .collect()
     })
@@ -216,7 +221,8 @@ pub fn official_years() -> (i32, i32) {
 /// The official periods of the notice of `year`, or `None` when it is not published.
 #[must_use]
 pub fn official(year: i32) -> Option<Vec<Period>> {
-    let periods: Vec<Period> = official_periods().iter().filter(|p| p.year == year).cloned().collect();
+    let periods: Vec<Period> =
+        official_periods().iter().filter(|p| p.year == year).cloned().collect();
     (!periods.is_empty()).then_some(periods)
 }
 
@@ -232,7 +238,8 @@ fn is_weekend(date: NaiveDate) -> bool {
 pub fn provisional(year: i32, wanted: &[Festival]) -> Vec<Period> {
     let statutory: Vec<(Festival, Vec<NaiveDate>)> =
         Festival::ALL.iter().map(|&f| (f, f.law_days(year))).collect();
-    let mut taken: Vec<NaiveDate> = statutory.iter().flat_map(|(_, days)| days.iter().copied()).collect();
+    let mut taken: Vec<NaiveDate> =
+        statutory.iter().flat_map(|(_, days)| days.iter().copied()).collect();
     let mut periods = Vec::new();
     for (festival, days) in statutory {
         let Some(&last) = days.last() else { continue };
@@ -275,7 +282,10 @@ mod tests {
     fn aliases_and_combined_names() {
         assert_eq!(Festival::from_name("十一"), Some(Festival::National));
         assert_eq!(Festival::from_name("五一"), Some(Festival::Labour));
-        assert_eq!(Festival::in_name("国庆节、中秋节"), vec![Festival::National, Festival::MidAutumn]);
+        assert_eq!(
+            Festival::in_name("国庆节、中秋节"),
+            vec![Festival::National, Festival::MidAutumn]
+        );
         assert!(Festival::in_name("抗日战争暨世界反法西斯战争胜利70周年纪念日").is_empty());
     }
 

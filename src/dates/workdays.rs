@@ -67,7 +67,8 @@ impl HolidayRules {
             None => {
                 let wanted: Vec<Festival> =
                     Festival::ALL.into_iter().filter(|f| !named.contains(f)).collect();
-                let status = if named.is_empty() { YearStatus::Provisional } else { YearStatus::Calendar };
+                let status =
+                    if named.is_empty() { YearStatus::Provisional } else { YearStatus::Calendar };
                 (provisional(year, &wanted), status)
             }
         };
@@ -132,7 +133,8 @@ impl DayCalendar {
             .map(|d| if weekend(d) { DayKind::Weekend } else { DayKind::Weekday })
             .collect();
         let mut breaks: Vec<bool> = days.iter().map(|k| *k == DayKind::Weekend).collect();
-        let index = |date: NaiveDate| usize::try_from((date - first).num_days()).ok().filter(|&i| i < len);
+        let index =
+            |date: NaiveDate| usize::try_from((date - first).num_days()).ok().filter(|&i| i < len);
 
         // A notice of year Y can hold late-December days of Y-1.
         let arrangements: Vec<Arrangement> =
@@ -153,14 +155,20 @@ impl DayCalendar {
                             let Some(i) = index(date) else { continue };
                             breaks[i] = off;
                             if counts {
-                                days[i] = if off { DayKind::Holiday(id) } else { DayKind::MakeUpWork(id) };
+                                days[i] = if off {
+                                    DayKind::Holiday(id)
+                                } else {
+                                    DayKind::MakeUpWork(id)
+                                };
                             }
                         }
                     }
                 }
             }
         }
-        for (list, kind) in [(&rules.extra_off, DayKind::ExtraOff), (&rules.extra_work, DayKind::ExtraWork)] {
+        for (list, kind) in
+            [(&rules.extra_off, DayKind::ExtraOff), (&rules.extra_work, DayKind::ExtraWork)]
+        {
             for &(from, to) in list {
                 for date in from.iter_days().take_while(|d| *d <= to) {
                     if let Some(i) = index(date) {
@@ -296,7 +304,12 @@ mod tests {
     #[test]
     fn make_up_saturday_is_a_working_day() {
         let days = cn(2026, 2026);
-        assert_eq!(days.kind(d(2026, 2, 14)), DayKind::MakeUpWork(days.periods.iter().position(|p| p.name == "春节" && p.year == 2026).unwrap()));
+        assert_eq!(
+            days.kind(d(2026, 2, 14)),
+            DayKind::MakeUpWork(
+                days.periods.iter().position(|p| p.name == "春节" && p.year == 2026).unwrap()
+            )
+        );
         assert!(!days.is_off(d(2026, 2, 14)));
         assert!(days.is_off(d(2026, 2, 23)));
         assert_eq!(days.next_workday(d(2026, 2, 13)), d(2026, 2, 14));
