@@ -4,4 +4,14 @@
 //! [`schedule`] expands its rules into dated occurrences with the [`dates`] engine; the
 //! emitters format them.
 
+pub mod config;
 pub mod dates;
+pub mod error;
+pub mod model;
+
+pub use error::{Error, Result};
+pub mod cli;
+pub mod cmd;
+pub mod emit;
+pub mod schedule;
+pub mod text;

@@ -1,1 +1,23 @@
-fn main() {}
+//! The `unioncal` binary: parse the command line, run it, map errors to exit codes
+//! (0 success, 1 calendar errors, 2 usage, 3 I/O).
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use unioncal::cli::Cli;
+use unioncal::cmd::{run, Ui};
+use unioncal::Error;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(error) => {
+            match &error {
+                Error::Calendar(diagnostics) => Ui::new(cli.quiet, false).diagnostics(diagnostics),
+                other => eprintln!("error: {other}"),
+            }
+            ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(1))
+        }
+    }
+}

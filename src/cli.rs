@@ -1,0 +1,107 @@
+//! The command line. The doc comments here are the `--help` text.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Turn one TOML file into a trade union's (工会) whole year of activities: calendar
+/// feeds to subscribe to, wall-calendar pages to print, and the month-by-month work plan.
+#[derive(Debug, Parser)]
+#[command(name = "unioncal", version, propagate_version = true)]
+#[command(
+    after_help = "Examples:\n  unioncal list calendars/hospital.toml --year 2027\n  unioncal check calendars/hospital.toml\n  unioncal holidays --year 2026"
+)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+    /// Print only errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print more about what is done.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the events of a year (or range) as a table, JSON or CSV.
+    #[command(
+        after_help = "Examples:\n  unioncal list --year 2027\n  unioncal list school.toml --month 9\n  unioncal list school.toml --format json > events.json"
+    )]
+    List(ListArgs),
+    /// Check a calendar file: errors exit 1, warnings exit 0.
+    #[command(
+        after_help = "Examples:\n  unioncal check\n  unioncal check hospital.toml --year 2027"
+    )]
+    Check(CheckArgs),
+    /// Show the days off and make-up workdays (调休) of a year, official or provisional.
+    #[command(
+        after_help = "Examples:\n  unioncal holidays --year 2026\n  unioncal holidays --year 2027 school.toml"
+    )]
+    Holidays(HolidaysArgs),
+}
+
+/// Which days to generate.
+#[derive(Debug, Clone, Args)]
+pub struct RangeArgs {
+    /// The year (default: `year` in the file, else this year).
+    #[arg(long, conflicts_with_all = ["from", "to"])]
+    pub year: Option<i32>,
+    /// First day of a range, YYYY-MM-DD (with --to).
+    #[arg(long, requires = "to", value_name = "DATE")]
+    pub from: Option<NaiveDate>,
+    /// Last day of a range, YYYY-MM-DD (with --from).
+    #[arg(long, requires = "from", value_name = "DATE")]
+    pub to: Option<NaiveDate>,
+}
+
+/// `unioncal list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// The calendar file.
+    #[arg(default_value = "unioncal.toml")]
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub range: RangeArgs,
+    /// Only this month (1–12) of the year.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=12), conflicts_with_all = ["from", "to"])]
+    pub month: Option<u32>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// Output formats of `list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A table for people.
+    Table,
+    /// The stable JSON shape scripts rely on.
+    Json,
+    /// A spreadsheet (UTF-8 with BOM).
+    Csv,
+}
+
+/// `unioncal check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The calendar file.
+    #[arg(default_value = "unioncal.toml")]
+    pub file: PathBuf,
+    /// The year to check (default: `year` in the file, else this year).
+    #[arg(long)]
+    pub year: Option<i32>,
+}
+
+/// `unioncal holidays`.
+#[derive(Debug, Args)]
+pub struct HolidaysArgs {
+    /// The year (default: `year` in the file, else this year).
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// A calendar file whose `[holidays]` apply (default: unioncal.toml if present).
+    pub file: Option<PathBuf>,
+}

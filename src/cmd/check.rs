@@ -1,0 +1,23 @@
+//! `unioncal check`: errors exit 1, warnings exit 0, both printed.
+
+use super::{year, Ui};
+use crate::cli::CheckArgs;
+use crate::error::Result;
+use crate::schedule::{check, expand, year_range};
+
+pub(super) fn run(args: &CheckArgs, ui: &Ui) -> Result<u8> {
+    let calendar = crate::config::load(&args.file)?;
+    let year = year(args.year, Some(&calendar));
+    let (from, to) = year_range(year);
+    let schedule = expand(&calendar, from, to)?;
+    let warnings = check(&calendar, &schedule);
+    ui.diagnostics(&warnings);
+    ui.note(&format!(
+        "{}: {} events, {} occurrences in {year}, {} warning(s)",
+        args.file.display(),
+        calendar.events.len(),
+        schedule.occurrences.len(),
+        warnings.len()
+    ));
+    Ok(0)
+}

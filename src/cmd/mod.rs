@@ -1,0 +1,124 @@
+//! One short module per subcommand: wiring only.
+
+mod check;
+mod holidays;
+mod list;
+
+use std::io::{IsTerminal, Write};
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::cli::{Cli, Command, RangeArgs};
+use crate::error::{Diagnostic, Error, Result, Severity};
+use crate::model::Calendar;
+use crate::schedule::year_range;
+
+/// Where a command writes: standard output for results, standard error for messages.
+pub struct Ui {
+    /// Print only errors.
+    pub quiet: bool,
+    /// Print more.
+    pub verbose: bool,
+    color: bool,
+}
+
+impl Ui {
+    /// A UI for the real terminal: colour only when standard error is one and
+    /// `NO_COLOR` is unset.
+    #[must_use]
+    pub fn new(quiet: bool, verbose: bool) -> Self {
+        let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        Self { quiet, verbose, color }
+    }
+
+    /// Print diagnostics to standard error (warnings not when quiet).
+    pub fn diagnostics(&self, diagnostics: &[Diagnostic]) {
+        let mut err = std::io::stderr().lock();
+        for d in diagnostics {
+            if self.quiet && d.severity == Severity::Warning {
+                continue;
+            }
+            let text = d.to_string();
+            let text = if self.color { colorize(&text) } else { text };
+            let _ = writeln!(err, "{text}");
+        }
+    }
+
+    /// Print a line to standard error unless quiet.
+    pub fn note(&self, text: &str) {
+        if !self.quiet {
+            let _ = writeln!(std::io::stderr().lock(), "{text}");
+        }
+    }
+}
+
+fn colorize(text: &str) -> String {
+    if let Some(rest) = text.strip_prefix("error:") {
+        format!("\x1b[1;31merror\x1b[0m:{rest}")
+    } else if let Some(rest) = text.strip_prefix("warning:") {
+        format!("\x1b[1;33mwarning\x1b[0m:{rest}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// Run the command line; the result is the process exit code.
+///
+/// # Errors
+///
+/// Whatever the command fails with; [`Error::exit_code`] maps it to the exit code.
+pub fn run(cli: &Cli) -> Result<u8> {
+    let ui = Ui::new(cli.quiet, cli.verbose);
+    match &cli.command {
+        Command::List(args) => list::run(args, &ui),
+        Command::Check(args) => check::run(args, &ui),
+        Command::Holidays(args) => holidays::run(args, &ui),
+    }
+}
+
+/// Write `text` to standard output; a closed pipe (`| head`) is not an error.
+pub(crate) fn print(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::Io { action: "cannot write", path: "standard output".into(), source: e })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The year a command works on: `--year`, else the file's `year`, else this year.
+pub(crate) fn year(flag: Option<i32>, calendar: Option<&Calendar>) -> i32 {
+    flag.or_else(|| calendar.and_then(|c| c.year)).unwrap_or_else(|| chrono::Local::now().year())
+}
+
+/// The range a command works on.
+pub(crate) fn range(
+    args: &RangeArgs,
+    month: Option<u32>,
+    calendar: &Calendar,
+) -> Result<(NaiveDate, NaiveDate)> {
+    if let (Some(from), Some(to)) = (args.from, args.to) {
+        return Ok((from, to));
+    }
+    let year = year(args.year, Some(calendar));
+    if !(crate::dates::MIN_YEAR..=crate::dates::MAX_YEAR).contains(&year) {
+        return Err(Error::Usage(format!(
+            "year {year} is outside the years unioncal supports ({}–{})",
+            crate::dates::MIN_YEAR,
+            crate::dates::MAX_YEAR
+        )));
+    }
+    Ok(match month {
+        Some(m) => {
+            let first = NaiveDate::from_ymd_opt(year, m, 1)
+                .ok_or_else(|| Error::Usage(format!("month {m} of {year} does not exist")))?;
+            let last = first
+                .checked_add_months(chrono::Months::new(1))
+                .and_then(|d| d.pred_opt())
+                .unwrap_or(first);
+            (first, last)
+        }
+        None => year_range(year),
+    })
+}

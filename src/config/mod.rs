@@ -1,0 +1,119 @@
+//! Reading a calendar file: bytes → TOML ([`raw`]) → a validated [`Calendar`].
+//!
+//! Raw TOML types never leave this module. Every problem becomes a [`Diagnostic`] that
+//! names the file, line and column.
+
+mod raw;
+mod validate;
+mod values;
+
+use std::path::Path;
+
+use crate::error::{Diagnostic, Error, Location, Result, SourceFile};
+use crate::model::Calendar;
+
+/// The largest calendar file unioncal reads.
+pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+
+/// Read and validate the calendar file at `path`.
+///
+/// # Errors
+///
+/// [`Error::Io`] when the file cannot be read, [`Error::Calendar`] with every problem
+/// found when it is not a valid calendar.
+pub fn load(path: &Path) -> Result<Calendar> {
+    let io = |source| Error::Io { action: "cannot read", path: path.to_path_buf(), source };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    let name = path.display().to_string();
+    if size > MAX_FILE_SIZE {
+        return Err(Error::calendar(
+            Diagnostic::error(format!("`{name}` is {size} bytes, more than a calendar file may be (16 MiB)"), None)
+                .with_help("a calendar file holds rules, not occurrences: use `repeat` or `rrule` for repeating events"),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    parse(&name, &bytes, &stem)
+}
+
+/// Validate a calendar from its bytes. `name` is shown in messages; `stem` (the file
+/// name without `.toml`) gives the default slug.
+///
+/// # Errors
+///
+/// [`Error::Calendar`] with every problem found.
+pub fn parse(name: &str, bytes: &[u8], stem: &str) -> Result<Calendar> {
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(Error::calendar(Diagnostic::error(
+            format!("`{name}` is larger than a calendar file may be (16 MiB)"),
+            None,
+        )));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => return Err(Error::calendar(not_utf8(name, bytes, e.valid_up_to()))),
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let source = SourceFile { name: name.to_string(), text: text.to_string() };
+    validate::calendar(&source, stem).map_err(Error::Calendar)
+}
+
+/// The default slug of a file named `stem`: lowercased, every run of characters other
+/// than `a-z0-9` turned into `-`, `-` trimmed; `calendar` if nothing is left.
+#[must_use]
+pub fn slug_from_stem(stem: &str) -> String {
+    let mut slug = String::new();
+    for c in stem.to_lowercase().chars() {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            slug.push(c);
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_matches('-');
+    if slug.is_empty() {
+        "calendar".to_string()
+    } else {
+        slug.to_string()
+    }
+}
+
+fn not_utf8(name: &str, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
+    let good = String::from_utf8_lossy(&bytes[..valid_up_to]);
+    let line = good.matches('\n').count() + 1;
+    let line_start = good.rfind('\n').map_or(0, |i| i + 1);
+    let column = good[line_start..].chars().count() + 1;
+    let rest = &bytes[line_start..];
+    let line_bytes = rest.split(|&b| b == b'\n').next().unwrap_or_default();
+    let location = Location {
+        file: name.to_string(),
+        line,
+        column,
+        text: String::from_utf8_lossy(line_bytes).trim_end().to_string(),
+        width: 1,
+    };
+    Diagnostic::error("the file is not UTF-8 text", Some(location)).with_help(
+        "save the file as UTF-8 (in Notepad: Save As → Encoding → UTF-8; a GBK/GB2312 file will not do)",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_from_file_names() {
+        assert_eq!(slug_from_stem("hospital"), "hospital");
+        assert_eq!(slug_from_stem("My School 2027"), "my-school-2027");
+        assert_eq!(slug_from_stem("--工会--"), "calendar");
+        assert_eq!(slug_from_stem("a__b"), "a-b");
+    }
+
+    #[test]
+    fn non_utf8_names_line_and_column() {
+        let bytes = b"[calendar]\nname = \"\xb9\xa4\xbb\xe1\"\n";
+        let Err(Error::Calendar(d)) = parse("gbk.toml", bytes, "gbk") else { panic!() };
+        let at = d[0].location.as_ref().unwrap();
+        assert_eq!((at.line, at.column), (2, 9));
+    }
+}

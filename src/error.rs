@@ -1,0 +1,206 @@
+//! Errors a person can act on: each names the file, line and column, quotes the line,
+//! and says how to fix it.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::PathBuf;
+
+/// How serious a [`Diagnostic`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The calendar cannot be used until it is fixed.
+    Error,
+    /// The calendar works, but probably not as its author meant.
+    Warning,
+}
+
+/// A place in a calendar file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The file as the user named it.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// The whole line, for quoting.
+    pub text: String,
+    /// How many characters to underline.
+    pub width: usize,
+}
+
+/// The text of a calendar file with its name, for turning byte spans into locations.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The file as the user named it.
+    pub name: String,
+    /// The file's text.
+    pub text: String,
+}
+
+impl SourceFile {
+    /// The location of a byte span (clamped to the text, never splitting a character).
+    #[must_use]
+    pub fn locate(&self, span: Range<usize>) -> Location {
+        let text = &self.text;
+        let mut start = span.start.min(text.len());
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line_text = text[line_start..line_end].trim_end_matches('\r');
+        let line = text[..start].matches('\n').count() + 1;
+        let column = text[line_start..start].chars().count() + 1;
+        let end = span.end.clamp(start, line_start + line_text.len());
+        let width = text.get(start..end).map_or(1, |s| s.chars().count()).max(1);
+        Location { file: self.name.clone(), line, column, text: line_text.to_string(), width }
+    }
+}
+
+/// One error or warning about a calendar file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong, in lowercase with `backticked` names.
+    pub message: String,
+    /// Where, when it concerns a place in the file.
+    pub location: Option<Location>,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at `location`.
+    #[must_use]
+    pub fn error(message: impl Into<String>, location: Option<Location>) -> Self {
+        Self { severity: Severity::Error, message: message.into(), location, help: None }
+    }
+
+    /// A warning at `location`.
+    #[must_use]
+    pub fn warning(message: impl Into<String>, location: Option<Location>) -> Self {
+        Self { severity: Severity::Warning, message: message.into(), location, help: None }
+    }
+
+    /// The same, with a hint on how to fix it.
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        writeln!(f, "{label}: {}", self.message)?;
+        if let Some(at) = &self.location {
+            let gutter = " ".repeat(at.line.to_string().len());
+            writeln!(f, "{gutter}--> {}:{}:{}", at.file, at.line, at.column)?;
+            writeln!(f, "{gutter} |")?;
+            writeln!(f, "{} | {}", at.line, at.text)?;
+            let pad: String = at
+                .text
+                .chars()
+                .take(at.column - 1)
+                .map(|c| match c {
+                    '\t' => "\t",
+                    c if unicode_width::UnicodeWidthChar::width(c) == Some(2) => "  ",
+                    _ => " ",
+                })
+                .collect();
+            let caret_width: usize = at
+                .text
+                .chars()
+                .skip(at.column - 1)
+                .take(at.width)
+                .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(1).max(1))
+                .sum();
+            writeln!(f, "{gutter} | {pad}{}", "^".repeat(caret_width.max(1)))?;
+            if let Some(help) = &self.help {
+                writeln!(f, "{gutter} = help: {help}")?;
+            }
+        } else if let Some(help) = &self.help {
+            writeln!(f, "  = help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Everything that can go wrong in unioncal.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The calendar file has errors (exit code 1).
+    #[error("{}", render(.0))]
+    Calendar(Vec<Diagnostic>),
+    /// A file could not be read or written (exit code 3).
+    #[error("{action} `{}`: {source}", path.display())]
+    Io {
+        /// What was being done: "cannot read", "cannot write".
+        action: &'static str,
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The command line asks for something impossible (exit code 2).
+    #[error("{0}")]
+    Usage(String),
+}
+
+fn render(diagnostics: &[Diagnostic]) -> String {
+    diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+}
+
+impl Error {
+    /// A calendar error of one diagnostic.
+    #[must_use]
+    pub fn calendar(diagnostic: Diagnostic) -> Self {
+        Self::Calendar(vec![diagnostic])
+    }
+
+    /// The process exit code the spec gives this error: 1 calendar, 2 usage, 3 I/O.
+    #[must_use]
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Self::Calendar(_) => 1,
+            Self::Usage(_) => 2,
+            Self::Io { .. } => 3,
+        }
+    }
+}
+
+/// Shorthand for results of this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_line_and_character_column() {
+        let source =
+            SourceFile { name: "a.toml".into(), text: "a = 1\n名 = \"x\"\nwekdays = 3\n".into() };
+        let at = source.locate(16..23);
+        assert_eq!((at.line, at.column, at.width), (3, 1, 7));
+        assert_eq!(at.text, "wekdays = 3");
+        let at = source.locate(10..13);
+        assert_eq!((at.line, at.column), (2, 3));
+    }
+
+    #[test]
+    fn renders_like_a_compiler() {
+        let source = SourceFile { name: "a.toml".into(), text: "x = 1\nwekdays = 3\n".into() };
+        let d = Diagnostic::error("unknown key `wekdays`", Some(source.locate(6..13)))
+            .with_help("did you mean `weekdays`?");
+        assert_eq!(
+            d.to_string(),
+            "error: unknown key `wekdays`\n --> a.toml:2:1\n  |\n2 | wekdays = 3\n  | ^^^^^^^\n  = help: did you mean `weekdays`?\n"
+        );
+    }
+}

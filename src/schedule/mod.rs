@@ -1,0 +1,521 @@
+//! The scheduler: a validated [`Calendar`] and a date range become dated occurrences.
+//!
+//! Each event goes through the steps of the format's "Precise semantics" in order:
+//! anchor dates → nominal date (anchor + calendar-day offset) → scheduled date (+ working
+//! days) → limits → `also` / `except` → changes and shift → range. The UID is built from
+//! the nominal date, which never depends on holiday data.
+
+mod generate;
+mod warnings;
+
+use chrono::{Datelike, Days, Duration, NaiveDate, NaiveTime};
+
+use crate::dates::{DayCalendar, Region, YearStatus, CN_FIRST_YEAR, MAX_YEAR, MIN_YEAR};
+use crate::error::{Diagnostic, Error, Result};
+use crate::model::{Anchor, Calendar, ChangeAction, ChangeDate, Event, ExceptDate, Length, Shift};
+use crate::text::numeral;
+
+pub use warnings::check;
+
+/// One dated occurrence of an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Occurrence {
+    /// Index of its event in [`Calendar::events`].
+    pub event: usize,
+    /// `{id}-{YYYYMMDD}@{uid_domain}` (nominal date), or `{id}-{YYYYMM}@…` for month tasks.
+    pub uid: String,
+    /// The title, placeholders filled and changes applied.
+    pub title: String,
+    /// The anchor date plus the calendar-day offset: the identity of the occurrence.
+    pub nominal: NaiveDate,
+    /// The anchor date plus the whole offset, working days included.
+    pub scheduled: NaiveDate,
+    /// The final start date, after shift or move.
+    pub date: NaiveDate,
+    /// The last day (inclusive).
+    pub end_date: NaiveDate,
+    /// Start time; `None` all day.
+    pub start_time: Option<NaiveTime>,
+    /// End time; `None` all day.
+    pub end_time: Option<NaiveTime>,
+    /// A task of the month with no fixed day.
+    pub month_task: bool,
+    /// How the final date came about.
+    pub how: How,
+    /// Place.
+    pub location: Option<String>,
+    /// Notes.
+    pub description: Option<String>,
+}
+
+/// How an occurrence got its final date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    /// On its scheduled date.
+    Scheduled,
+    /// Moved off a day off by the shift policy.
+    Shifted,
+    /// Moved by a `[[events.changes]]` entry.
+    Moved,
+    /// Added by `also`.
+    Also,
+}
+
+impl Occurrence {
+    /// The scheduled date, when the final date differs from it.
+    #[must_use]
+    pub fn original_date(&self) -> Option<NaiveDate> {
+        (!self.month_task && self.date != self.scheduled).then_some(self.scheduled)
+    }
+
+    /// Whether the occurrence has no time of day.
+    #[must_use]
+    pub fn all_day(&self) -> bool {
+        self.start_time.is_none()
+    }
+}
+
+/// A calendar expanded over a date range.
+#[derive(Debug, Clone)]
+pub struct Schedule {
+    /// First day of the range.
+    pub from: NaiveDate,
+    /// Last day of the range.
+    pub to: NaiveDate,
+    /// The occurrences, sorted by date, start time (all-day first) and id.
+    pub occurrences: Vec<Occurrence>,
+    /// Days off and working days around the range.
+    pub days: DayCalendar,
+    /// Years of the range whose holidays are computed from the law, not published.
+    pub provisional_years: Vec<i32>,
+    /// Changes that matched nothing, and other things `check` reports.
+    pub notes: Vec<Diagnostic>,
+}
+
+impl Schedule {
+    /// Whether any year of the range has provisional holidays.
+    #[must_use]
+    pub fn provisional(&self) -> bool {
+        !self.provisional_years.is_empty()
+    }
+}
+
+/// The range of a year.
+#[must_use]
+pub fn year_range(year: i32) -> (NaiveDate, NaiveDate) {
+    let from = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN);
+    let to = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX);
+    (from, to)
+}
+
+/// Check that `from..=to` is a range unioncal can expand `calendar` over.
+///
+/// # Errors
+///
+/// [`Error::Usage`] for a backwards range or years outside 1960–2100 (2000–2100 for
+/// region "cn").
+pub fn check_range(calendar: &Calendar, from: NaiveDate, to: NaiveDate) -> Result<()> {
+    if to < from {
+        return Err(Error::Usage(format!("the range ends ({to}) before it starts ({from})")));
+    }
+    for year in [from.year(), to.year()] {
+        if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+            return Err(Error::Usage(format!(
+                "year {year} is outside the years unioncal supports ({MIN_YEAR}–{MAX_YEAR})"
+            )));
+        }
+    }
+    if calendar.holidays.region == Region::Cn && from.year() < CN_FIRST_YEAR {
+        return Err(Error::Usage(format!(
+            "statutory holidays (region \"cn\") are supported from {CN_FIRST_YEAR}; for {} set `region = \"none\"` under `[holidays]`",
+            from.year()
+        )));
+    }
+    Ok(())
+}
+
+/// Expand every event of `calendar` over `from..=to`.
+///
+/// # Errors
+///
+/// As [`check_range`].
+pub fn expand(calendar: &Calendar, from: NaiveDate, to: NaiveDate) -> Result<Schedule> {
+    check_range(calendar, from, to)?;
+    let max_days = calendar.events.iter().map(|e| e.offset.days.unsigned_abs()).max().unwrap_or(0);
+    let max_wd =
+        calendar.events.iter().map(|e| e.offset.workdays.unsigned_abs()).max().unwrap_or(0);
+    let pad_years = i32::try_from(max_days / 365 + u64::from(max_wd) / 200).unwrap_or(20) + 1;
+    let days = DayCalendar::new(
+        &calendar.holidays,
+        (from.year() - pad_years).max(crate::dates::MIN_YEAR - 3),
+        (to.year() + pad_years).min(crate::dates::MAX_YEAR + 3),
+    );
+    let longest_break = i64::try_from(days.longest_break()).unwrap_or(366);
+    let provisional_years = (from.year()..=to.year())
+        .filter(|&y| {
+            calendar.holidays.region == Region::Cn
+                && days.arrangement(y).is_some_and(|a| a.status == YearStatus::Provisional)
+        })
+        .collect();
+    let mut schedule =
+        Schedule { from, to, occurrences: Vec::new(), days, provisional_years, notes: Vec::new() };
+    for (index, event) in calendar.events.iter().enumerate() {
+        let context = Context { calendar, event, index, schedule: &schedule, longest_break };
+        let (occurrences, notes) = context.expand();
+        schedule.occurrences.extend(occurrences);
+        schedule.notes.extend(notes);
+    }
+    let events = &calendar.events;
+    schedule.occurrences.sort_by(|a, b| {
+        (a.date, a.start_time.is_some(), a.start_time, &events[a.event].id).cmp(&(
+            b.date,
+            b.start_time.is_some(),
+            b.start_time,
+            &events[b.event].id,
+        ))
+    });
+    Ok(schedule)
+}
+
+/// One candidate occurrence on its way through the steps.
+#[derive(Debug, Clone)]
+struct Candidate {
+    nominal: NaiveDate,
+    scheduled: NaiveDate,
+    /// After shift (or as is, for `also`); `None` when `skip` drops it.
+    shifted: Option<NaiveDate>,
+    also: bool,
+    change: Option<usize>,
+}
+
+struct Context<'a> {
+    calendar: &'a Calendar,
+    event: &'a Event,
+    index: usize,
+    schedule: &'a Schedule,
+    longest_break: i64,
+}
+
+impl Context<'_> {
+    fn days(&self) -> &DayCalendar {
+        &self.schedule.days
+    }
+
+    fn expand(&self) -> (Vec<Occurrence>, Vec<Diagnostic>) {
+        if let Anchor::MonthTask(months) = self.event.anchor {
+            return self.month_tasks(months);
+        }
+        let event = self.event;
+        let mut candidates: Vec<Candidate> = self
+            .anchor_dates()
+            .into_iter()
+            .filter_map(|(anchor, nominal_base)| {
+                let moved = anchor.checked_add_signed(Duration::days(event.offset.days))?;
+                let nominal = nominal_base.checked_add_signed(Duration::days(event.offset.days))?;
+                let scheduled = self.days().add_workdays(moved, event.offset.workdays);
+                self.keeps(nominal, scheduled).then_some(Candidate {
+                    nominal,
+                    scheduled,
+                    shifted: self.shift(scheduled),
+                    also: false,
+                    change: None,
+                })
+            })
+            .collect();
+        for day in self.also_dates() {
+            candidates.push(Candidate {
+                nominal: day,
+                scheduled: day,
+                shifted: Some(day),
+                also: true,
+                change: None,
+            });
+        }
+        candidates.retain(|c| !self.excepted(c));
+
+        let mut notes = Vec::new();
+        for (i, change) in event.changes.iter().enumerate() {
+            let ChangeDate::Day(day) = change.date else { continue };
+            let found = candidates
+                .iter()
+                .position(|c| c.nominal == day)
+                .or_else(|| candidates.iter().position(|c| c.scheduled == day))
+                .or_else(|| candidates.iter().position(|c| c.shifted == Some(day)));
+            match found {
+                Some(c) => candidates[c].change = Some(i),
+                None if (self.schedule.from.year()..=self.schedule.to.year())
+                    .contains(&day.year()) =>
+                {
+                    notes.push(
+                        Diagnostic::warning(
+                            format!("the change of `{}` on {day} matches no occurrence", event.id),
+                            Some(change.origin.clone()),
+                        )
+                        .with_help("`date` names an occurrence by its nominal, scheduled or final day; `unioncal list` shows them"),
+                    );
+                }
+                None => {}
+            }
+        }
+
+        // Final dates, then at most one occurrence a day and one per UID.
+        let mut finals: Vec<(NaiveDate, How, Candidate)> = candidates
+            .into_iter()
+            .filter_map(|c| {
+                let change = c.change.map(|i| &event.changes[i]);
+                let (date, how) = match change.map(|ch| ch.action) {
+                    Some(ChangeAction::Cancel) => return None,
+                    Some(ChangeAction::MoveTo(day)) => (day, How::Moved),
+                    _ if c.also => (c.scheduled, How::Also),
+                    _ => {
+                        let day = c.shifted?;
+                        (day, if day == c.scheduled { How::Scheduled } else { How::Shifted })
+                    }
+                };
+                Some((date, how, c))
+            })
+            .collect();
+        let rank = |(date, how, c): &(NaiveDate, How, Candidate)| {
+            let order = match how {
+                How::Moved => 0,
+                _ if *date == c.scheduled => 1,
+                _ => 2,
+            };
+            (order, c.nominal)
+        };
+        finals.sort_by_key(|f| (f.0, rank(f)));
+        finals.dedup_by_key(|f| f.0);
+        finals.sort_by_key(|f| (f.2.nominal, rank(f)));
+        finals.dedup_by_key(|f| f.2.nominal);
+
+        let occurrences = finals
+            .into_iter()
+            .filter(|(date, _, _)| (self.schedule.from..=self.schedule.to).contains(date))
+            .map(|(date, how, c)| self.occurrence(date, how, &c))
+            .collect();
+        (occurrences, notes)
+    }
+
+    /// Step 4: `start`/`until` (annual anchors), `months`, `workdays_only`, `every_years`.
+    fn keeps(&self, nominal: NaiveDate, scheduled: NaiveDate) -> bool {
+        let event = self.event;
+        (!event.anchor.is_annual() || generate::in_window(event, scheduled))
+            && event.months.is_none_or(|m| m.contains(scheduled.month()))
+            && (!event.workdays_only || !self.days().is_off(scheduled))
+            && event.every_years.is_none_or(|e| (nominal.year() - e.since).rem_euclid(e.every) == 0)
+    }
+
+    fn shift(&self, date: NaiveDate) -> Option<NaiveDate> {
+        let days = self.days();
+        if !days.is_off(date) {
+            return Some(date);
+        }
+        match self.event.shift {
+            Shift::None => Some(date),
+            Shift::Skip => None,
+            Shift::Before => Some(days.previous_workday(date)),
+            Shift::After => Some(days.next_workday(date)),
+            Shift::Nearest => {
+                let (before, after) = (days.previous_workday(date), days.next_workday(date));
+                Some(if date - before <= after - date { before } else { after })
+            }
+        }
+    }
+
+    fn excepted(&self, c: &Candidate) -> bool {
+        self.event.except.iter().any(|e| match e {
+            ExceptDate::Day(spec) => {
+                spec.matches(c.nominal)
+                    || spec.matches(c.scheduled)
+                    || c.shifted.is_some_and(|d| spec.matches(d))
+            }
+            ExceptDate::Month(..) => false,
+        })
+    }
+
+    fn also_dates(&self) -> Vec<NaiveDate> {
+        let years = self.schedule.from.year() - 1..=self.schedule.to.year() + 1;
+        self.event
+            .also
+            .iter()
+            .flat_map(|spec| match *spec {
+                crate::model::DateSpec::Full(d) => vec![d],
+                crate::model::DateSpec::Annual { month, day } => {
+                    years.clone().filter_map(|y| NaiveDate::from_ymd_opt(y, month, day)).collect()
+                }
+            })
+            .collect()
+    }
+
+    /// Step 1: anchor dates with the base of their nominal date (the festival's own day
+    /// for a `holiday` anchor, else the anchor date itself).
+    fn anchor_dates(&self) -> Vec<(NaiveDate, NaiveDate)> {
+        let event = self.event;
+        let pad = event.offset.days.abs()
+            + (i64::from(event.offset.workdays.abs()) + 1) * (self.longest_break + 1)
+            + 1;
+        let from = self.schedule.from - Duration::days(pad);
+        let to = self.schedule.to + Duration::days(pad);
+        if event.anchor.is_annual() {
+            (from.year() - 1..=to.year() + 1)
+                .filter_map(|year| generate::annual(&event.anchor, year, self.days()))
+                .filter(|(anchor, _)| (from..=to).contains(anchor))
+                .collect()
+        } else {
+            generate::repeating(event, from, to).into_iter().map(|d| (d, d)).collect()
+        }
+    }
+
+    fn occurrence(&self, date: NaiveDate, how: How, c: &Candidate) -> Occurrence {
+        let event = self.event;
+        let change = c.change.map(|i| &event.changes[i]);
+        let title = change.and_then(|ch| ch.title.as_deref()).unwrap_or(&event.title);
+        let (start_time, end_time, end_date) = self.timing(date, change);
+        Occurrence {
+            event: self.index,
+            uid: format!(
+                "{}-{}@{}",
+                event.id,
+                c.nominal.format("%Y%m%d"),
+                self.calendar.uid_domain
+            ),
+            title: self.fill(title, c.nominal.year()),
+            nominal: c.nominal,
+            scheduled: c.scheduled,
+            date,
+            end_date,
+            start_time,
+            end_time,
+            month_task: false,
+            how,
+            location: change.and_then(|ch| ch.location.clone()).or_else(|| event.location.clone()),
+            description: change
+                .and_then(|ch| ch.description.clone())
+                .or_else(|| event.description.clone()),
+        }
+    }
+
+    /// Start time, end time and last day, with a change's new time applied.
+    fn timing(
+        &self,
+        date: NaiveDate,
+        change: Option<&crate::model::Change>,
+    ) -> (Option<NaiveTime>, Option<NaiveTime>, NaiveDate) {
+        let event = self.event;
+        let last_day = date + Days::new(u64::from(event.days.saturating_sub(1)));
+        let new_time = change.and_then(|c| c.time);
+        let new_end = change.and_then(|c| c.end);
+        let (start, length) = match (event.timing, new_time) {
+            (None, None) => return (None, None, last_day),
+            (None, Some(t)) => (t, Length::Minutes(event.default_minutes)),
+            (Some(timing), t) => {
+                let length = match (timing.length, t) {
+                    (Length::End(end), Some(_)) => {
+                        Length::Minutes((end - timing.start).num_minutes())
+                    }
+                    (length, _) => length,
+                };
+                (t.unwrap_or(timing.start), length)
+            }
+        };
+        let length = new_end.map_or(length, Length::End);
+        let end = match length {
+            Length::End(end) => last_day.and_time(end),
+            Length::Minutes(m) => last_day.and_time(start) + Duration::minutes(m),
+        };
+        (Some(start), Some(end.time()), end.date())
+    }
+
+    /// Fill `{year}`, `{edition}` and `{edition_num}` for an occurrence of `year`.
+    fn fill(&self, title: &str, year: i32) -> String {
+        let event = self.event;
+        let mut out = title.replace("{year}", &year.to_string());
+        if let Some(edition) = event.edition {
+            let cycles = match event.every_years {
+                Some(e) => i64::from(year - edition.year).div_euclid(i64::from(e.every)),
+                None => i64::from(year - edition.year),
+            };
+            let number = edition.number + cycles;
+            out = out
+                .replace("{edition_num}", &number.to_string())
+                .replace("{edition}", &numeral(number, self.calendar.language));
+        }
+        out
+    }
+
+    fn month_tasks(&self, months: crate::model::Months) -> (Vec<Occurrence>, Vec<Diagnostic>) {
+        let event = self.event;
+        let (from, to) = (self.schedule.from, self.schedule.to);
+        let mut out = Vec::new();
+        let mut used = vec![false; event.changes.len()];
+        for year in from.year()..=to.year() {
+            for month in months.iter() {
+                let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else { continue };
+                let in_range = (from..=to).contains(&first);
+                let happens = generate::in_window(event, first)
+                    && event.every_years.is_none_or(|e| (year - e.since).rem_euclid(e.every) == 0);
+                let excepted = event.except.iter().any(|e| match *e {
+                    ExceptDate::Month(y, m) => (y, m) == (year, month),
+                    ExceptDate::Day(spec) => spec.matches(first),
+                });
+                let change_index =
+                    event.changes.iter().position(|c| c.date == ChangeDate::Month(year, month));
+                if let Some(i) = change_index {
+                    used[i] = true;
+                }
+                if !in_range || !happens || excepted {
+                    continue;
+                }
+                let change = change_index.map(|i| &event.changes[i]);
+                if change.is_some_and(|c| c.action == ChangeAction::Cancel) {
+                    continue;
+                }
+                let last =
+                    NaiveDate::from_ymd_opt(year + i32::from(month == 12), month % 12 + 1, 1)
+                        .and_then(|d| d.pred_opt())
+                        .unwrap_or(first);
+                let title = change.and_then(|c| c.title.as_deref()).unwrap_or(&event.title);
+                out.push(Occurrence {
+                    event: self.index,
+                    uid: format!(
+                        "{}-{}@{}",
+                        event.id,
+                        first.format("%Y%m"),
+                        self.calendar.uid_domain
+                    ),
+                    title: self.fill(title, year),
+                    nominal: first,
+                    scheduled: first,
+                    date: first,
+                    end_date: last,
+                    start_time: None,
+                    end_time: None,
+                    month_task: true,
+                    how: How::Scheduled,
+                    location: change
+                        .and_then(|c| c.location.clone())
+                        .or_else(|| event.location.clone()),
+                    description: change
+                        .and_then(|c| c.description.clone())
+                        .or_else(|| event.description.clone()),
+                });
+            }
+        }
+        let notes = event
+            .changes
+            .iter()
+            .zip(used)
+            .filter(|(c, used)| {
+                !used && matches!(c.date, ChangeDate::Month(y, _) if (from.year()..=to.year()).contains(&y))
+            })
+            .map(|(c, _)| {
+                Diagnostic::warning(
+                    format!("the change of `{}` matches no month of the task", event.id),
+                    Some(c.origin.clone()),
+                )
+                .with_help("a month task's change names one of its months as `YYYY-MM`")
+            })
+            .collect();
+        (out, notes)
+    }
+}
