@@ -1,1 +1,6 @@
+//! The integration test suite: one binary, a module per feature.
 
+mod almanac;
+mod holidays;
+mod semantics;
+mod support;

@@ -1,0 +1,95 @@
+//! The embedded holiday arrangements against the State Council data, and the law for
+//! years not yet published.
+
+use chrono::{Datelike, NaiveDate};
+use unioncal::dates::{DayCalendar, DayKind, HolidayRules};
+
+use crate::support::{dates, with_header};
+
+#[test]
+fn every_official_day_off_and_make_up_workday_of_2007_to_2026() {
+    let days = DayCalendar::new(&HolidayRules::default(), 2006, 2026);
+    let mut listed = std::collections::BTreeSet::new();
+    for year in 2007..=2026 {
+        let path = format!("{}/tests/fixtures/cn-holidays/{year}.json", env!("CARGO_MANIFEST_DIR"));
+        let json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        for day in json["days"].as_array().unwrap() {
+            let date: NaiveDate = day["date"].as_str().unwrap().parse().unwrap();
+            let off = day["isOffDay"].as_bool().unwrap();
+            let kind = days.kind(date);
+            if off {
+                assert!(matches!(kind, DayKind::Holiday(_)), "{date} should be off, is {kind:?}");
+            } else {
+                assert!(
+                    matches!(kind, DayKind::MakeUpWork(_)),
+                    "{date} should be a make-up workday, is {kind:?}"
+                );
+            }
+            listed.insert(date);
+        }
+    }
+    // And nothing else is invented.
+    let mut date = NaiveDate::from_ymd_opt(2006, 12, 1).unwrap();
+    while date.year() <= 2026 {
+        if matches!(days.kind(date), DayKind::Holiday(_) | DayKind::MakeUpWork(_)) {
+            assert!(listed.contains(&date), "{date} is not in the official data");
+        }
+        date = date.succ_opt().unwrap();
+    }
+    assert!(listed.len() > 600);
+}
+
+#[test]
+fn year_2027_is_provisional_and_said_so() {
+    let schedule = crate::support::year(&with_header(""), 2027);
+    assert_eq!(schedule.provisional_years, vec![2027]);
+    assert!(!crate::support::year(&with_header(""), 2026).provisional());
+}
+
+#[test]
+fn typing_in_a_period_makes_the_year_not_provisional() {
+    let toml = "[calendar]\nname = \"x\"\n[[holidays.periods]]\nname = \"国庆节\"\nstart = \"2027-10-01\"\nend = \"2027-10-07\"\nwork = [\"2027-09-26\", \"2027-10-09\"]\n";
+    let schedule = crate::support::year(toml, 2027);
+    assert!(!schedule.provisional());
+    assert!(schedule.days.is_off(crate::support::d("2027-10-07")));
+    assert!(!schedule.days.is_off(crate::support::d("2027-10-09")));
+}
+
+#[test]
+fn holiday_anchor_uses_the_break_start_and_a_workday_offset() {
+    let toml = with_header(
+        "[[events]]\nid = \"visit\"\ntitle = \"节前慰问\"\nholiday = \"春节\"\noffset = \"-1wd\"\n",
+    );
+    // The 2026 break starts Sun 02-15; the make-up Saturday 02-14 is the last working day.
+    assert_eq!(dates(&toml, 2026), ["2026-02-14"]);
+    let schedule = crate::support::year(&toml, 2026);
+    assert_eq!(schedule.occurrences[0].uid, "visit-20260217@test.unioncal", "UID from 正月初一");
+    // Provisional 2027: 除夕 Fri 02-05 starts the break; the day before is Thu 02-04.
+    assert_eq!(dates(&toml, 2027), ["2027-02-04"]);
+}
+
+#[test]
+fn new_year_break_can_start_in_the_previous_december() {
+    let toml = with_header("[[events]]\nid = \"ny\"\ntitle = \"元旦\"\nholiday = \"元旦\"\n");
+    let schedule = crate::support::year(&toml, 2023);
+    let got: Vec<(String, String)> =
+        schedule.occurrences.iter().map(|o| (o.date.to_string(), o.uid.clone())).collect();
+    assert_eq!(got, [("2023-12-30".to_string(), "ny-20240101@test.unioncal".to_string())]);
+    assert_eq!(dates(&toml, 2024), Vec::<String>::new(), "2024's break is in 2023, 2025's in 2025");
+}
+
+#[test]
+fn qingming_before_2008_gives_no_occurrence() {
+    let toml = with_header("[[events]]\nid = \"q\"\ntitle = \"清明祭扫\"\nholiday = \"清明\"\n");
+    assert!(dates(&toml, 2007).is_empty());
+    assert_eq!(dates(&toml, 2008), ["2008-04-04"]);
+    assert_eq!(dates(&toml, 2027), ["2027-04-03"], "provisional break takes in the weekend");
+}
+
+#[test]
+fn combined_notice_serves_both_festivals() {
+    let toml = with_header("[[events]]\nid = \"m\"\ntitle = \"中秋\"\nholiday = \"中秋节\"\n");
+    assert_eq!(dates(&toml, 2023), ["2023-09-29"]);
+    assert_eq!(dates(&toml, 2020), ["2020-10-01"]);
+}

@@ -1,0 +1,42 @@
+//! Helpers shared by the test modules.
+
+use chrono::NaiveDate;
+use unioncal::model::Calendar;
+use unioncal::schedule::{expand, year_range, Schedule};
+
+/// A calendar from TOML text (named `test.toml`), or the rendered errors.
+pub(crate) fn try_calendar(toml: &str) -> Result<Calendar, String> {
+    unioncal::config::parse("test.toml", toml.as_bytes(), "test").map_err(|e| e.to_string())
+}
+
+/// A calendar from TOML text that must be valid.
+pub(crate) fn calendar(toml: &str) -> Calendar {
+    try_calendar(toml).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// `[calendar]` plus the given events.
+pub(crate) fn with_header(events: &str) -> String {
+    format!("[calendar]\nname = \"测试工会\"\n\n{events}")
+}
+
+/// Expand over a year.
+pub(crate) fn year(toml: &str, year: i32) -> Schedule {
+    let (from, to) = year_range(year);
+    expand(&calendar(toml), from, to).unwrap()
+}
+
+/// The final dates of a calendar over `from..=to`.
+pub(crate) fn dates_between(toml: &str, from: &str, to: &str) -> Vec<String> {
+    let schedule = expand(&calendar(toml), d(from), d(to)).unwrap();
+    schedule.occurrences.iter().map(|o| o.date.to_string()).collect()
+}
+
+/// The final dates of one-year expansion.
+pub(crate) fn dates(toml: &str, y: i32) -> Vec<String> {
+    year(toml, y).occurrences.iter().map(|o| o.date.to_string()).collect()
+}
+
+/// A date from `YYYY-MM-DD`.
+pub(crate) fn d(text: &str) -> NaiveDate {
+    text.parse().unwrap()
+}
