@@ -1,0 +1,166 @@
+//! The command line as a user runs it: outputs, messages and exit codes.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn unioncal() -> Command {
+    let mut cmd = Command::cargo_bin("unioncal").unwrap();
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR")).env("NO_COLOR", "1");
+    cmd
+}
+
+fn stdout(args: &[&str]) -> String {
+    let out = unioncal().args(args).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn list_json_of_the_hospital_2027() {
+    let text = stdout(&["list", "calendars/hospital.toml", "--year", "2027", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(json["calendar"], "北大六院工会");
+    assert_eq!(json["provisional_holidays"], true);
+    let events = json["events"].as_array().unwrap();
+    let womens = events.iter().find(|e| e["id"] == "womens-day").unwrap();
+    assert_eq!(womens["uid"], "womens-day-20270308@pku6-union.example.org");
+    assert_eq!(womens["start_time"], "14:00");
+    // Keys in the contract's order.
+    let keys: Vec<&str> = womens.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys.len(), 14);
+    insta::assert_snapshot!("hospital_2027_json", text);
+}
+
+#[test]
+fn list_table_of_one_month() {
+    let text = stdout(&["list", "calendars/hospital.toml", "--year", "2026", "--month", "2"]);
+    insta::assert_snapshot!("hospital_2026_02_table", text);
+}
+
+#[test]
+fn list_month_narrows_the_json_range() {
+    let text = stdout(&[
+        "list",
+        "calendars/hospital.toml",
+        "--year",
+        "2027",
+        "--month",
+        "9",
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        (json["from"].as_str(), json["to"].as_str()),
+        (Some("2027-09-01"), Some("2027-09-30"))
+    );
+    assert!(json["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["date"].as_str().unwrap().starts_with("2027-09")));
+}
+
+#[test]
+fn list_csv_opens_in_a_spreadsheet() {
+    let text = stdout(&["list", "calendars/hospital.toml", "--year", "2027", "--format", "csv"]);
+    assert!(text.starts_with('\u{feff}'));
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        ["日期", "星期", "时间", "活动", "地点", "负责人", "类别"]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(rows.iter().any(|r| &r[0] == "2027-03-08"
+        && &r[1] == "周一"
+        && &r[3] == "三八妇女节活动：保龄球比赛、厨艺比赛"));
+}
+
+#[test]
+fn check_warns_about_the_provisional_year_and_exits_0() {
+    unioncal()
+        .args(["check", "calendars/hospital.toml", "--year", "2027"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("2027 holiday arrangement is not published yet"));
+}
+
+#[test]
+fn check_reports_errors_with_location_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.toml");
+    std::fs::write(&path, "[calendar]\nname = \"x\"\n[[events]]\nid = \"a\"\ntitle = \"b\"\nrepeat = \"weekly\"\nwekdays = [\"mon\"]\n").unwrap();
+    unioncal().args(["check", path.to_str().unwrap()]).assert().code(1).stderr(
+        predicate::str::contains("bad.toml:7:1")
+            .and(predicate::str::contains("did you mean `weekdays`?")),
+    );
+}
+
+#[test]
+fn exit_codes_for_usage_and_io() {
+    unioncal().args(["list", "--year", "abc"]).assert().code(2);
+    unioncal()
+        .args([
+            "list",
+            "calendars/hospital.toml",
+            "--year",
+            "2027",
+            "--from",
+            "2027-01-01",
+            "--to",
+            "2027-02-01",
+        ])
+        .assert()
+        .code(2);
+    unioncal()
+        .args(["list", "calendars/hospital.toml", "--year", "1800"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("1960–2100"));
+    unioncal()
+        .args(["list", "no-such-file.toml"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("no-such-file.toml"));
+    unioncal()
+        .args(["list", "calendars/hospital.toml", "--from", "2027-03-01", "--to", "2027-02-01"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn holidays_official_and_provisional() {
+    let y2026 = stdout(&["holidays", "--year", "2026"]);
+    insta::assert_snapshot!("holidays_2026", y2026);
+    let y2027 = stdout(&["holidays", "--year", "2027"]);
+    assert!(y2027.contains("尚未公布") && y2027.contains("暂定"));
+    assert!(y2027.contains("02-05（周五） – 02-10（周三）"), "{y2027}");
+}
+
+#[test]
+fn every_shipped_calendar_checks_clean_for_2026_and_2027() {
+    let dir = format!("{}/calendars", env!("CARGO_MANIFEST_DIR"));
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        count += 1;
+        let calendar =
+            unioncal::config::load(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for year in [2026, 2027] {
+            let (from, to) = unioncal::schedule::year_range(year);
+            let schedule = unioncal::schedule::expand(&calendar, from, to).unwrap();
+            assert!(schedule.occurrences.len() > 10, "{}", path.display());
+            let warnings = unioncal::schedule::check(&calendar, &schedule);
+            let unexpected: Vec<String> = warnings
+                .iter()
+                .filter(|w| !w.message.contains("not published yet"))
+                .map(ToString::to_string)
+                .collect();
+            assert!(unexpected.is_empty(), "{} {year}:\n{}", path.display(), unexpected.join("\n"));
+        }
+    }
+    assert!(count >= 1);
+}
