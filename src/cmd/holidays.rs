@@ -83,20 +83,14 @@ fn render(rules: &HolidayRules, year: i32, language: Language) -> String {
             _ => period.name.clone(),
         };
         out.push_str(&format!("{name}  [{source}]\n"));
-        let (off, work) =
-            if zh { ("  放假", "  调休上班") } else { ("  off", "  make-up workdays") };
-        out.push_str(
-            &format!("{off}：{}（{} 天）\n", days_text(&period.off, language), period.off.len())
-                .replace("：", if zh { "：" } else { ": " })
-                .replace("（", if zh { "（" } else { " (" })
-                .replace(" 天）", if zh { " 天）" } else { " days)" }),
-        );
+        let (off, work, colon, count) = if zh {
+            ("  放假", "  调休上班", "：", format!("（{} 天）", period.off.len()))
+        } else {
+            ("  off", "  make-up workdays", ": ", format!(" ({} days)", period.off.len()))
+        };
+        out.push_str(&format!("{off}{colon}{}{count}\n", days_text(&period.off, language)));
         if !period.work.is_empty() {
-            out.push_str(&format!(
-                "{work}{}{}\n",
-                if zh { "：" } else { ": " },
-                days_text(&period.work, language)
-            ));
+            out.push_str(&format!("{work}{colon}{}\n", days_text(&period.work, language)));
         }
     }
     out

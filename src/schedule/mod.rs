@@ -354,8 +354,19 @@ impl Context<'_> {
         let pad = event.offset.days.abs()
             + (i64::from(event.offset.workdays.abs()) + 1) * (self.longest_break + 1)
             + 1;
-        let from = self.schedule.from - Duration::days(pad);
-        let to = self.schedule.to + Duration::days(pad);
+        let mut from = self.schedule.from - Duration::days(pad);
+        let mut to = self.schedule.to + Duration::days(pad);
+        // A change may move an occurrence from far away into the range.
+        for change in &event.changes {
+            if let (ChangeDate::Day(day), ChangeAction::MoveTo(target)) =
+                (change.date, change.action)
+            {
+                if (self.schedule.from..=self.schedule.to).contains(&target) {
+                    from = from.min(day - Duration::days(pad));
+                    to = to.max(day + Duration::days(pad));
+                }
+            }
+        }
         if event.anchor.is_annual() {
             (from.year() - 1..=to.year() + 1)
                 .filter_map(|year| generate::annual(&event.anchor, year, self.days()))

@@ -299,6 +299,13 @@ fn change_can_bring_an_occurrence_into_the_range() {
 }
 
 #[test]
+fn change_can_move_an_occurrence_from_a_distant_month_into_the_range() {
+    let toml = event("date = \"2026-05-20\"\n[[events.changes]]\ndate = \"2026-05-20\"\nmove_to = \"2027-03-01\"");
+    assert_eq!(dates(&toml, 2027), ["2027-03-01"]);
+    assert!(dates(&toml, 2026).is_empty());
+}
+
+#[test]
 fn unmatched_change_is_a_check_warning() {
     let toml = event("date = \"03-08\"\n[[events.changes]]\ndate = \"2027-03-09\"\ncancel = true");
     let cal = calendar(&toml);
