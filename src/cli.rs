@@ -27,6 +27,11 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Write every output: .ics feeds, printable pages, the work plan and a spreadsheet.
+    #[command(
+        after_help = "Examples:\n  unioncal build calendars/hospital.toml --out public\n  unioncal build --year 2027 --out site/\n  SOURCE_DATE_EPOCH=0 unioncal build   # byte-identical output"
+    )]
+    Build(BuildArgs),
     /// List the events of a year (or range) as a table, JSON or CSV.
     #[command(
         after_help = "Examples:\n  unioncal list --year 2027\n  unioncal list school.toml --month 9\n  unioncal list school.toml --format json > events.json"
@@ -56,6 +61,23 @@ pub struct RangeArgs {
     /// Last day of a range, YYYY-MM-DD (with --from).
     #[arg(long, requires = "from", value_name = "DATE")]
     pub to: Option<NaiveDate>,
+}
+
+/// `unioncal build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The calendar file.
+    #[arg(default_value = "unioncal.toml")]
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub range: RangeArgs,
+    /// The folder to write into (created if needed).
+    #[arg(long, short, default_value = "public", value_name = "DIR")]
+    pub out: PathBuf,
+    /// A folder of templates overriding the built-in ones by name
+    /// (index.html, month.html, print.html, macros.html, style.css, plan.md).
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
 }
 
 /// `unioncal list`.

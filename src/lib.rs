@@ -8,6 +8,7 @@ pub mod config;
 pub mod dates;
 pub mod error;
 pub mod model;
+pub mod output;
 
 pub use error::{Error, Result};
 pub mod cli;

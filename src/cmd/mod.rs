@@ -1,5 +1,6 @@
 //! One short module per subcommand: wiring only.
 
+mod build;
 mod check;
 mod holidays;
 mod list;
@@ -70,6 +71,7 @@ fn colorize(text: &str) -> String {
 pub fn run(cli: &Cli) -> Result<u8> {
     let ui = Ui::new(cli.quiet, cli.verbose);
     match &cli.command {
+        Command::Build(args) => build::run(args, &ui),
         Command::List(args) => list::run(args, &ui),
         Command::Check(args) => check::run(args, &ui),
         Command::Holidays(args) => holidays::run(args, &ui),

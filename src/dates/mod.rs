@@ -3,6 +3,7 @@
 
 mod almanac;
 mod holidays;
+mod labels;
 mod workdays;
 
 pub use almanac::{
@@ -10,6 +11,7 @@ pub use almanac::{
     MAX_YEAR, MIN_YEAR, TERM_NAMES,
 };
 pub use holidays::{official, official_years, provisional, Festival, Period, Source};
+pub use labels::{day_label, DayLabel};
 pub use workdays::{Arrangement, DayCalendar, DayKind, HolidayRules, Region, YearStatus};
 
 /// The first year for which region "cn" (statutory holidays) is supported.

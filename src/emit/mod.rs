@@ -1,8 +1,12 @@
 //! Emitters: format what the scheduler produced. They never compute dates.
 
 pub mod csv;
+pub mod html;
+pub mod ics;
 pub mod json;
+pub mod plan;
 pub mod table;
+pub mod templates;
 
 use crate::model::{Calendar, Language};
 use crate::schedule::Occurrence;
@@ -44,4 +48,122 @@ pub fn category_label<'a>(calendar: &'a Calendar, o: &Occurrence) -> &'a str {
         .as_deref()
         .and_then(|key| calendar.category(key))
         .map_or("", |c| c.label.as_str())
+}
+
+/// Occurrences of one event in one month that read as one line of a plan: same title,
+/// time and place.
+#[derive(Debug, Clone)]
+pub struct Group<'a> {
+    /// The first occurrence (title, time, place).
+    pub first: &'a Occurrence,
+    /// Every start date, in order.
+    pub dates: Vec<chrono::NaiveDate>,
+}
+
+/// A month's occurrences: its tasks (本月工作) and its dated items, grouped.
+#[must_use]
+pub fn month_groups<'a>(occurrences: &[&'a Occurrence]) -> (Vec<&'a Occurrence>, Vec<Group<'a>>) {
+    let tasks = occurrences.iter().copied().filter(|o| o.month_task).collect();
+    let mut groups: Vec<Group<'a>> = Vec::new();
+    for &o in occurrences.iter().filter(|o| !o.month_task) {
+        let same = |g: &&mut Group<'a>| {
+            g.first.event == o.event
+                && g.first.title == o.title
+                && g.first.start_time == o.start_time
+                && g.first.end_time == o.end_time
+                && g.first.location == o.location
+                && g.first.end_date == g.first.date
+                && o.end_date == o.date
+        };
+        match groups.iter_mut().find(|g| same(g)) {
+            Some(g) => g.dates.push(o.date),
+            None => groups.push(Group { first: o, dates: vec![o.date] }),
+        }
+    }
+    (tasks, groups)
+}
+
+/// The dates of a group as a plan writes them: 3月8日（周一）, 6月1日（周二）—6月5日（周六）,
+/// or 3月2日、4日、6日、9日、11日…（共13次）.
+#[must_use]
+pub fn dates_text(group: &Group<'_>, language: Language) -> String {
+    let first = group.first;
+    let zh = language == Language::Zh;
+    let day = |d: chrono::NaiveDate| {
+        if zh {
+            format!("{}月{}日", d.month(), d.day())
+        } else {
+            d.format("%b %-d").to_string()
+        }
+    };
+    if group.dates.len() == 1 {
+        let with_weekday = |d: chrono::NaiveDate| {
+            let weekday = weekday_name(d.weekday(), language);
+            if zh {
+                format!("{}（{weekday}）", day(d))
+            } else {
+                format!("{} ({weekday})", day(d))
+            }
+        };
+        return if first.end_date > first.date {
+            let dash = if zh { "—" } else { " – " };
+            format!("{}{dash}{}", with_weekday(first.date), with_weekday(first.end_date))
+        } else {
+            with_weekday(first.date)
+        };
+    }
+    let shown: Vec<String> = group
+        .dates
+        .iter()
+        .take(if group.dates.len() > 6 { 5 } else { 6 })
+        .enumerate()
+        .map(|(i, d)| if i == 0 || !zh { day(*d) } else { format!("{}日", d.day()) })
+        .collect();
+    let sep = if zh { "、" } else { ", " };
+    let mut text = shown.join(sep);
+    if group.dates.len() > shown.len() {
+        text.push('…');
+    }
+    text.push_str(&if zh {
+        format!("（共{}次）", group.dates.len())
+    } else {
+        format!(" ({} times)", group.dates.len())
+    });
+    text
+}
+
+/// Every output file of a build, rendered in memory: `(file name, contents)`.
+///
+/// # Errors
+///
+/// When a template fails; nothing is written then.
+pub fn build_files(
+    calendar: &Calendar,
+    schedule: &crate::schedule::Schedule,
+    templates: &templates::Templates,
+    stamp: chrono::DateTime<chrono::Utc>,
+) -> crate::Result<Vec<(String, String)>> {
+    let all: Vec<&Occurrence> = schedule.occurrences.iter().collect();
+    let mut files = vec![(
+        format!("{}.ics", calendar.slug),
+        ics::render(calendar, schedule, &all, &calendar.name, stamp),
+    )];
+    for category in &calendar.categories {
+        let subset: Vec<&Occurrence> = all
+            .iter()
+            .copied()
+            .filter(|o| calendar.events[o.event].category.as_deref() == Some(category.key.as_str()))
+            .collect();
+        let name = format!("{} · {}", calendar.name, category.label);
+        files.push((
+            format!("{}-{}.ics", calendar.slug, category.key),
+            ics::render(calendar, schedule, &subset, &name, stamp),
+        ));
+    }
+    let generated =
+        format!("unioncal {} · {}", env!("CARGO_PKG_VERSION"), stamp.format("%Y-%m-%d"));
+    files.extend(html::Pages::new(calendar, schedule, &generated).render(templates)?);
+    files.push(("plan.md".to_string(), plan::render_markdown(calendar, schedule, templates)?));
+    files.push(("plan.csv".to_string(), csv::render(calendar, schedule)));
+    Ok(files)
 }

@@ -1,0 +1,123 @@
+//! The Tera templates: built-ins compiled into the binary from `templates/`, and a user's
+//! `--templates DIR` whose files of the same names win.
+//!
+//! HTML templates end in `.html`, so Tera escapes every value; Markdown has its own
+//! `md` filter. Tera 1 is used: it is stable, widely deployed, and treats a missing
+//! variable as an error already, which is all the strictness these templates need.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::Serialize;
+use tera::{Tera, Value};
+
+use crate::error::{Diagnostic, Error, Result};
+
+/// The built-in templates, by name.
+pub const BUILT_IN: &[(&str, &str)] = &[
+    ("style.css", include_str!("../../templates/style.css")),
+    ("macros.html", include_str!("../../templates/macros.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("month.html", include_str!("../../templates/month.html")),
+    ("print.html", include_str!("../../templates/print.html")),
+    ("plan.md", include_str!("../../templates/plan.md")),
+];
+
+/// Compiled templates.
+pub struct Templates {
+    tera: Tera,
+}
+
+/// Escape Markdown's special characters so user text is shown as written.
+#[must_use]
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '(' | ')' | '#' | '+'
+            | '-' | '!' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' => {}
+            '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn md_filter(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
+    match value {
+        Value::String(s) => Ok(Value::String(escape_markdown(s))),
+        other => Ok(Value::String(escape_markdown(&other.to_string()))),
+    }
+}
+
+fn template_error(name: &str, error: &tera::Error) -> Error {
+    // Tera keeps the cause in `source()`: print the whole chain.
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        message.push_str(&format!(": {cause}"));
+        source = cause.source();
+    }
+    Error::calendar(Diagnostic::error(format!("template `{name}`: {message}"), None).with_help(
+        "fix the template, or remove it from the templates folder to use the built-in one",
+    ))
+}
+
+impl Templates {
+    /// The built-in templates, overridden by files of the same names in `dir`.
+    ///
+    /// # Errors
+    ///
+    /// When a template in `dir` cannot be read or does not compile.
+    pub fn load(dir: Option<&Path>) -> Result<Self> {
+        let mut sources: Vec<(String, String)> =
+            BUILT_IN.iter().map(|(n, s)| ((*n).to_string(), (*s).to_string())).collect();
+        if let Some(dir) = dir {
+            for (name, text) in &mut sources {
+                let path = dir.join(name.as_str());
+                if path.exists() {
+                    *text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
+                        action: "cannot read",
+                        path,
+                        source,
+                    })?;
+                }
+            }
+        }
+        let mut tera = Tera::default();
+        tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
+            .map_err(|e| template_error("templates", &e))?;
+        tera.autoescape_on(vec![".html"]);
+        tera.register_filter("md", md_filter);
+        Ok(Self { tera })
+    }
+
+    /// Render template `name` with `context`.
+    ///
+    /// # Errors
+    ///
+    /// When the template fails (a user template using a variable that does not exist).
+    pub fn render(&self, name: &str, context: &impl Serialize) -> Result<String> {
+        let context =
+            tera::Context::from_serialize(context).map_err(|e| template_error(name, &e))?;
+        self.tera.render(name, &context).map_err(|e| template_error(name, &e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_markdown;
+
+    #[test]
+    fn markdown_specials_are_escaped() {
+        assert_eq!(
+            escape_markdown("**粗体** [链接](x) <b>"),
+            "\\*\\*粗体\\*\\* \\[链接\\]\\(x\\) \\<b\\>"
+        );
+        assert_eq!(escape_markdown("a\r\nb"), "a b");
+    }
+}

@@ -1,0 +1,47 @@
+//! Writing output files atomically: each file is written to a temporary file in the same
+//! folder and renamed over the old one, so a subscriber or web server sees either the old
+//! or the new complete file, never half of one.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// Write `contents` to `path` atomically.
+///
+/// # Errors
+///
+/// [`Error::Io`] when the folder is not writable.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let temp: PathBuf = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let io = |source| Error::Io { action: "cannot write", path: path.to_path_buf(), source };
+    let result = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(contents)?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result.map_err(io)
+}
+
+/// Write every file into `dir` (created if needed), each atomically.
+///
+/// # Errors
+///
+/// [`Error::Io`] for the first file that cannot be written.
+pub fn write_all(dir: &Path, files: &[(String, String)]) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+        action: "cannot create",
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    for (name, contents) in files {
+        write_atomic(&dir.join(name), contents.as_bytes())?;
+    }
+    Ok(())
+}
