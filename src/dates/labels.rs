@@ -20,7 +20,6 @@ pub struct DayLabel {
 fn gregorian_festival(month: u32, day: u32) -> Option<&'static str> {
     Some(match (month, day) {
         (1, 1) => "元旦",
-        (2, 14) => "情人节",
         (3, 8) => "妇女节",
         (3, 12) => "植树节",
         (5, 1) => "劳动节",

@@ -29,6 +29,7 @@ struct Page {
     provisional: bool,
     provisional_years: String,
     weekdays: Vec<&'static str>,
+    weekdays_short: Vec<&'static str>,
     legend: Vec<Legend>,
     months: Vec<Month>,
     feeds: Vec<Feed>,
@@ -356,6 +357,11 @@ impl Pages {
             .iter()
             .map(|d| weekday_name(*d, calendar.language))
             .collect(),
+            weekdays_short: if zh {
+                vec!["一", "二", "三", "四", "五", "六", "日"]
+            } else {
+                vec!["M", "T", "W", "T", "F", "S", "S"]
+            },
             legend: calendar
                 .categories
                 .iter()

@@ -1,9 +1,11 @@
 //! The integration test suite: one binary, a module per feature.
 
 mod almanac;
+mod build;
 mod cli;
 mod errors;
 mod holidays;
+mod print;
 mod properties;
 mod semantics;
 mod support;

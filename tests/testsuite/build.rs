@@ -1,0 +1,349 @@
+//! `unioncal build`: feeds read back by an independent iCalendar parser, deterministic and
+//! atomic output, escaping of hostile text, the work plan and spreadsheet.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use chrono::{Days, NaiveDate};
+use unioncal::schedule::{expand, year_range};
+
+fn unioncal() -> Command {
+    let mut cmd = Command::cargo_bin("unioncal").unwrap();
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .env("SOURCE_DATE_EPOCH", "1790000000");
+    cmd
+}
+
+fn build(file: &Path, out: &Path, extra: &[&str]) {
+    unioncal().arg("build").arg(file).arg("--out").arg(out).args(extra).assert().success();
+}
+
+fn hospital() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("calendars/hospital.toml")
+}
+
+/// Unescape an iCalendar TEXT value.
+fn unescape(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n' | 'N') => out.push('\n'),
+                Some(other) => out.push(other),
+                None => {}
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A property's parameters as the parser gives them.
+type Params = Vec<(String, Vec<String>)>;
+
+struct Parsed {
+    props: HashMap<String, (String, Params)>,
+    alarms: usize,
+}
+
+fn parse_feed(path: &Path) -> (Vec<Parsed>, Vec<String>) {
+    let reader = std::io::BufReader::new(std::fs::File::open(path).unwrap());
+    let mut calendars = ical::IcalParser::new(reader);
+    let calendar = calendars.next().expect("one calendar").expect("parses");
+    assert!(calendars.next().is_none());
+    let tzids = calendar
+        .timezones
+        .iter()
+        .flat_map(|tz| {
+            tz.properties.iter().filter(|p| p.name == "TZID").filter_map(|p| p.value.clone())
+        })
+        .collect();
+    let events = calendar
+        .events
+        .into_iter()
+        .map(|e| Parsed {
+            props: e
+                .properties
+                .into_iter()
+                .map(|p| (p.name, (p.value.unwrap_or_default(), p.params.unwrap_or_default())))
+                .collect(),
+            alarms: e.alarms.len(),
+        })
+        .collect();
+    (events, tzids)
+}
+
+#[test]
+fn feeds_read_back_by_an_independent_parser_match_the_schedule() {
+    let dir = tempfile::tempdir().unwrap();
+    build(&hospital(), dir.path(), &["--year", "2027"]);
+    let calendar = unioncal::config::load(&hospital()).unwrap();
+    let (from, to) = year_range(2027);
+    let schedule = expand(&calendar, from, to).unwrap();
+    let (events, tzids) = parse_feed(&dir.path().join("pku6-union.ics"));
+    assert_eq!(tzids, ["Asia/Shanghai"]);
+    assert_eq!(events.len(), schedule.occurrences.len());
+    let by_uid: HashMap<&str, &Parsed> =
+        events.iter().map(|e| (e.props["UID"].0.as_str(), e)).collect();
+    assert_eq!(by_uid.len(), events.len(), "UIDs are unique");
+    for o in &schedule.occurrences {
+        let e = by_uid.get(o.uid.as_str()).unwrap_or_else(|| panic!("{} missing", o.uid));
+        let (start, start_params) = &e.props["DTSTART"];
+        let (end, end_params) = &e.props["DTEND"];
+        assert!(e.props.contains_key("DTSTAMP"));
+        let summary = unescape(&e.props["SUMMARY"].0);
+        if o.month_task {
+            assert!(summary.starts_with('【') && summary.ends_with(&o.title), "{summary}");
+        } else {
+            assert_eq!(summary, o.title);
+        }
+        match o.start_time {
+            Some(t) if !o.month_task => {
+                assert_eq!(
+                    start_params,
+                    &[("TZID".to_string(), vec!["Asia/Shanghai".to_string()])]
+                );
+                assert_eq!(end_params, &[("TZID".to_string(), vec!["Asia/Shanghai".to_string()])]);
+                assert_eq!(start, &o.date.and_time(t).format("%Y%m%dT%H%M%S").to_string());
+                assert_eq!(
+                    end,
+                    &o.end_date.and_time(o.end_time.unwrap()).format("%Y%m%dT%H%M%S").to_string()
+                );
+            }
+            _ => {
+                assert_eq!(start_params, &[("VALUE".to_string(), vec!["DATE".to_string()])]);
+                let first = NaiveDate::parse_from_str(start, "%Y%m%d").unwrap();
+                let after = NaiveDate::parse_from_str(end, "%Y%m%d").unwrap();
+                assert!(after > first, "exclusive DTEND after DTSTART for {}", o.uid);
+                if !o.month_task {
+                    assert_eq!(first, o.date);
+                    assert_eq!(after, o.end_date + Days::new(1));
+                }
+            }
+        }
+        if let Some(location) = &o.location {
+            assert_eq!(&unescape(&e.props["LOCATION"].0), location);
+        }
+        assert_eq!(e.alarms, calendar.events[o.event].reminders.len());
+    }
+}
+
+#[test]
+fn every_line_is_crlf_and_at_most_75_octets() {
+    let dir = tempfile::tempdir().unwrap();
+    build(&hospital(), dir.path(), &["--year", "2026"]);
+    let mut feeds = 0;
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "ics") {
+            feeds += 1;
+            let bytes = std::fs::read(&path).unwrap();
+            let text = String::from_utf8(bytes).expect("UTF-8");
+            assert!(text.ends_with("\r\n"));
+            for line in text.split_terminator("\r\n") {
+                assert!(line.len() <= 75, "{} octets: {line}", line.len());
+                assert!(!line.contains('\n') && !line.contains('\r'));
+            }
+            for key in [
+                "VERSION:2.0",
+                "PRODID:",
+                "CALSCALE:GREGORIAN",
+                "METHOD:PUBLISH",
+                "X-WR-CALNAME:",
+                "NAME:",
+                "X-WR-TIMEZONE:Asia/Shanghai",
+                "REFRESH-INTERVAL;VALUE=DURATION:P1D",
+                "X-PUBLISHED-TTL:P1D",
+                "BEGIN:VTIMEZONE",
+            ] {
+                assert!(
+                    text.contains(&format!("\r\n{key}")),
+                    "{key} missing in {}",
+                    path.display()
+                );
+            }
+        }
+    }
+    assert_eq!(feeds, 5, "the whole feed and one per category");
+}
+
+#[test]
+fn all_day_reminder_fires_at_nine_the_day_before() {
+    let dir = tempfile::tempdir().unwrap();
+    build(&hospital(), dir.path(), &["--year", "2027"]);
+    let text = std::fs::read_to_string(dir.path().join("pku6-union.ics")).unwrap();
+    let event = text.split("BEGIN:VEVENT").find(|e| e.contains("UID:summer-cool-")).unwrap();
+    assert!(event.contains("DTSTART;VALUE=DATE:"));
+    assert!(event.contains("TRIGGER:-PT15H"), "{event}");
+}
+
+#[test]
+fn same_input_and_source_date_epoch_give_byte_identical_files() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    build(&hospital(), a.path(), &["--year", "2027"]);
+    build(&hospital(), b.path(), &["--year", "2027"]);
+    let mut names: Vec<_> =
+        std::fs::read_dir(a.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    names.sort();
+    assert_eq!(names.len(), 21, "5 feeds, index, 12 months, print, plan.md, plan.csv");
+    for name in names {
+        assert_eq!(
+            std::fs::read(a.path().join(&name)).unwrap(),
+            std::fs::read(b.path().join(&name)).unwrap(),
+            "{name:?}"
+        );
+    }
+    let ics = std::fs::read_to_string(a.path().join("pku6-union.ics")).unwrap();
+    assert!(ics.contains("DTSTAMP:20260921T141320Z"));
+}
+
+const HOSTILE: &str = r##"[calendar]
+name = "<b>工会</b> & \"Co\""
+url = "https://example.org/cal/x.ics"
+
+[categories.a]
+label = "<i>cat</i>, 分类; x"
+color = "#123456"
+
+[[events]]
+id = "evil"
+title = "<script>alert('x')</script>, 周会; \\ 反斜杠 🎉"
+date = "03-08"
+time = "14:00"
+location = "礼堂\r\n二楼, A; B"
+description = "第一行\r\n第二行"
+category = "a"
+
+[[events]]
+id = "formula"
+title = "=HYPERLINK(\"http://x\")"
+date = "03-09"
+"##;
+
+#[test]
+fn hostile_text_comes_out_intact_and_inert() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.toml");
+    std::fs::write(&file, HOSTILE).unwrap();
+    let out = dir.path().join("out");
+    build(&file, &out, &["--year", "2027"]);
+    let (events, _) = parse_feed(&out.join("x.ics"));
+    let evil = events.iter().find(|e| e.props["UID"].0.starts_with("evil-")).unwrap();
+    assert_eq!(
+        unescape(&evil.props["SUMMARY"].0),
+        "<script>alert('x')</script>, 周会; \\ 反斜杠 🎉"
+    );
+    assert_eq!(unescape(&evil.props["LOCATION"].0), "礼堂\n二楼, A; B");
+    assert!(unescape(&evil.props["DESCRIPTION"].0).contains("第一行\n第二行"));
+    assert_eq!(unescape(&evil.props["CATEGORIES"].0), "<i>cat</i>, 分类; x");
+    for page in ["index.html", "2027-03.html", "print.html"] {
+        let html = std::fs::read_to_string(out.join(page)).unwrap();
+        assert!(!html.contains("<script>"), "{page}");
+        assert!(!html.contains("<b>工会</b>") && !html.contains("<i>cat</i>"), "{page}");
+        assert!(
+            html.contains("&lt;b&gt;工会&lt;&#x2F;b&gt;")
+                || html.contains("&lt;b&gt;工会&lt;/b&gt;"),
+            "{page}"
+        );
+    }
+    let march = std::fs::read_to_string(out.join("2027-03.html")).unwrap();
+    assert!(
+        march.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;&#x2F;script&gt;")
+            && march.contains("🎉")
+    );
+    let plan = std::fs::read_to_string(out.join("plan.md")).unwrap();
+    assert!(plan.contains("\\<script\\>alert\\(") && !plan.contains("<script>"), "{plan}");
+    let csv = std::fs::read_to_string(out.join("plan.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let titles: Vec<String> = reader.records().map(|r| r.unwrap()[3].to_string()).collect();
+    assert_eq!(
+        titles,
+        ["<script>alert('x')</script>, 周会; \\ 反斜杠 🎉", "'=HYPERLINK(\"http://x\")"]
+    );
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_outputs_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    build(&hospital(), &out, &["--year", "2026"]);
+    let before = std::fs::read(out.join("pku6-union.ics")).unwrap();
+    let templates = dir.path().join("templates");
+    std::fs::create_dir(&templates).unwrap();
+    std::fs::write(templates.join("month.html"), "{{ no_such_variable }}").unwrap();
+    unioncal()
+        .args([
+            "build",
+            hospital().to_str().unwrap(),
+            "--year",
+            "2027",
+            "--out",
+            out.to_str().unwrap(),
+            "--templates",
+            templates.to_str().unwrap(),
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("month.html"));
+    assert_eq!(std::fs::read(out.join("pku6-union.ics")).unwrap(), before);
+    assert!(std::fs::read_dir(&out).unwrap().all(|e| !e
+        .unwrap()
+        .file_name()
+        .to_string_lossy()
+        .ends_with(".tmp")));
+}
+
+#[test]
+fn a_user_template_overrides_the_built_in_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("templates");
+    std::fs::create_dir(&templates).unwrap();
+    std::fs::write(templates.join("plan.md"), "{{ name }}: {{ months | length }} months\n")
+        .unwrap();
+    let out = dir.path().join("out");
+    build(&hospital(), &out, &["--year", "2027", "--templates", templates.to_str().unwrap()]);
+    assert_eq!(std::fs::read_to_string(out.join("plan.md")).unwrap(), "北大六院工会: 12 months\n");
+    assert!(
+        std::fs::read_to_string(out.join("index.html")).unwrap().contains("<svg"),
+        "other templates stay built in"
+    );
+}
+
+#[test]
+fn plan_markdown_reads_like_a_work_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    build(&hospital(), dir.path(), &["--year", "2027"]);
+    let plan = std::fs::read_to_string(dir.path().join("plan.md")).unwrap();
+    assert!(plan.contains("\n## 3月份\n"));
+    assert!(
+        plan.contains("、3月8日（周一）14:00 三八妇女节活动：保龄球比赛、厨艺比赛（职工之家）\n"),
+        "{plan}"
+    );
+    insta::assert_snapshot!("hospital_2027_plan", plan);
+}
+
+#[test]
+fn regenerating_after_the_notice_keeps_uids() {
+    // Typing in a 2027 notice moves shifted occurrences but never changes their UIDs.
+    let base = std::fs::read_to_string(hospital()).unwrap();
+    let typed = format!("{base}\n[[holidays.periods]]\nname = \"劳动节\"\nstart = \"2027-05-01\"\nend = \"2027-05-05\"\nwork = [\"2027-04-25\", \"2027-05-08\"]\n");
+    let uids = |text: &str| {
+        let calendar = unioncal::config::parse("h.toml", text.as_bytes(), "h").unwrap();
+        let (from, to) = year_range(2027);
+        let mut uids: Vec<String> =
+            expand(&calendar, from, to).unwrap().occurrences.into_iter().map(|o| o.uid).collect();
+        uids.sort();
+        uids
+    };
+    let (a, b) = (uids(&base), uids(&typed));
+    let common = a.iter().filter(|u| b.contains(u)).count();
+    assert!(
+        common >= a.len() - 3,
+        "UIDs survive a change of holiday data ({common} of {})",
+        a.len()
+    );
+}
