@@ -42,6 +42,24 @@ pub enum Command {
         after_help = "Examples:\n  unioncal check\n  unioncal check hospital.toml --year 2027"
     )]
     Check(CheckArgs),
+    /// Write a starter calendar file (or one of the shipped examples).
+    #[command(
+        after_help = "Examples:\n  unioncal init\n  unioncal init --template hospital my-hospital.toml\n  unioncal init --list"
+    )]
+    Init(InitArgs),
+    /// Print a JSON Schema of the calendar file, for editors (taplo, VS Code Even Better TOML).
+    #[command(
+        after_help = "Examples:\n  unioncal schema > unioncal.schema.json\n  then start the calendar file with:  #:schema ./unioncal.schema.json"
+    )]
+    Schema,
+    /// Print shell completions.
+    #[command(
+        after_help = "Examples:\n  unioncal completions bash > /etc/bash_completion.d/unioncal\n  unioncal completions zsh > ~/.zfunc/_unioncal"
+    )]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
     /// Show the days off and make-up workdays (调休) of a year, official or provisional.
     #[command(
         after_help = "Examples:\n  unioncal holidays --year 2026\n  unioncal holidays --year 2027 school.toml"
@@ -116,6 +134,23 @@ pub struct CheckArgs {
     /// The year to check (default: `year` in the file, else this year).
     #[arg(long)]
     pub year: Option<i32>,
+}
+
+/// `unioncal init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to write the calendar file.
+    #[arg(default_value = "unioncal.toml")]
+    pub path: PathBuf,
+    /// Which template: `starter` (every key explained) or a shipped example.
+    #[arg(long, short, default_value = "starter")]
+    pub template: String,
+    /// Overwrite an existing file.
+    #[arg(long)]
+    pub force: bool,
+    /// List the templates and exit.
+    #[arg(long)]
+    pub list: bool,
 }
 
 /// `unioncal holidays`.

@@ -3,6 +3,7 @@
 mod build;
 mod check;
 mod holidays;
+mod init;
 mod list;
 
 use std::io::{IsTerminal, Write};
@@ -75,6 +76,14 @@ pub fn run(cli: &Cli) -> Result<u8> {
         Command::List(args) => list::run(args, &ui),
         Command::Check(args) => check::run(args, &ui),
         Command::Holidays(args) => holidays::run(args, &ui),
+        Command::Init(args) => init::run(args, &ui),
+        Command::Schema => print(&crate::config::schema()).map(|()| 0),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut out = Vec::new();
+            clap_complete::generate(*shell, &mut command, "unioncal", &mut out);
+            print(&String::from_utf8_lossy(&out)).map(|()| 0)
+        }
     }
 }
 

@@ -58,6 +58,17 @@ pub fn parse(name: &str, bytes: &[u8], stem: &str) -> Result<Calendar> {
     validate::calendar(&source, stem).map_err(Error::Calendar)
 }
 
+/// The JSON Schema of the calendar file, generated from the types the parser reads it
+/// with, so the two cannot drift.
+#[must_use]
+pub fn schema() -> String {
+    let mut schema = schemars::schema_for!(raw::RawFile);
+    schema.insert("title".into(), "unioncal calendar file".into());
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// The default slug of a file named `stem`: lowercased, every run of characters other
 /// than `a-z0-9` turned into `-`, `-` trimmed; `calendar` if nothing is left.
 #[must_use]

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -12,136 +13,292 @@ pub(crate) type Str = Spanned<String>;
 pub(crate) type StrList = Spanned<Vec<Str>>;
 
 /// The whole file.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawFile {
+    /// The calendar: its name and settings.
+    #[schemars(with = "Option<RawCalendar>")]
     pub(crate) calendar: Option<Spanned<RawCalendar>>,
     pub(crate) defaults: Option<RawDefaults>,
     #[serde(default)]
+    /// Categories of events, by key ([a-z0-9-]+), with a label and a print colour.
+    #[schemars(with = "BTreeMap<String, RawCategory>")]
     pub(crate) categories: BTreeMap<String, Spanned<RawCategory>>,
     pub(crate) holidays: Option<RawHolidays>,
     #[serde(default)]
+    /// The rules: each [[events]] is one activity with one anchor.
+    #[schemars(with = "Vec<RawEvent>")]
     pub(crate) events: Vec<Spanned<RawEvent>>,
 }
 
 /// `[calendar]`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawCalendar {
+    /// Name (calendar: page headers and feed name; period: the holiday, e.g. 国庆节).
+    #[schemars(with = "Option<String>")]
     pub(crate) name: Option<Str>,
+    /// File names and UIDs ([a-z0-9-]+); default: from the file name.
+    #[schemars(with = "Option<String>")]
     pub(crate) slug: Option<Str>,
+    /// Year (calendar: default year, --year overrides; edition: the year of `number`).
+    #[schemars(with = "Option<i64>")]
     pub(crate) year: Option<Spanned<i64>>,
+    /// IANA time zone, default Asia/Shanghai.
+    #[schemars(with = "Option<String>")]
     pub(crate) timezone: Option<Str>,
+    /// "zh" (default) or "en": labels, weekday names, numerals.
+    #[schemars(with = "Option<String>")]
     pub(crate) language: Option<Str>,
+    /// Right side of UIDs; default "<slug>.unioncal".
+    #[schemars(with = "Option<String>")]
     pub(crate) uid_domain: Option<Str>,
+    /// Public feed URL (https:// or http://): subscribe links and the QR code.
+    #[schemars(with = "Option<String>")]
     pub(crate) url: Option<Str>,
+    /// Free text.
+    #[schemars(with = "Option<String>")]
     pub(crate) description: Option<Str>,
 }
 
 /// `[defaults]`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawDefaults {
+    /// Place.
+    #[schemars(with = "Option<String>")]
     pub(crate) location: Option<Str>,
+    /// Length: "90m", "2h", "1h30m".
+    #[schemars(with = "Option<String>")]
     pub(crate) duration: Option<Str>,
+    #[schemars(schema_with = "reminder_schema")]
     pub(crate) reminder: Option<Spanned<toml::Value>>,
+    /// On a day off: "none", "skip", "before", "after" or "nearest".
+    #[schemars(with = "Option<String>")]
     pub(crate) shift: Option<Str>,
+    /// Who leads it (负责人 / 牵头部门).
+    #[schemars(with = "Option<String>")]
     pub(crate) organizer: Option<Str>,
 }
 
 /// `[categories.KEY]`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawCategory {
+    /// The label people see.
+    #[schemars(with = "Option<String>")]
     pub(crate) label: Option<Str>,
+    /// CSS hex colour, e.g. "#c0392b".
+    #[schemars(with = "Option<String>")]
     pub(crate) color: Option<Str>,
 }
 
 /// `[holidays]`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawHolidays {
+    /// "cn" (statutory holidays with 调休) or "none" (weekends only).
+    #[schemars(with = "Option<String>")]
     pub(crate) region: Option<Str>,
+    /// More days off: "YYYY-MM-DD" or ranges "YYYY-MM-DD..YYYY-MM-DD".
+    #[schemars(with = "Option<Vec<String>>")]
     pub(crate) extra_off: Option<StrList>,
+    /// More working days: "YYYY-MM-DD" or ranges.
+    #[schemars(with = "Option<Vec<String>>")]
     pub(crate) extra_work: Option<StrList>,
     #[serde(default)]
+    /// Holiday periods the built-in data lacks (a new State Council notice, a local holiday).
+    #[schemars(with = "Vec<RawPeriod>")]
     pub(crate) periods: Vec<Spanned<RawPeriod>>,
 }
 
 /// `[[holidays.periods]]`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawPeriod {
+    /// Name (calendar: page headers and feed name; period: the holiday, e.g. 国庆节).
+    #[schemars(with = "Option<String>")]
     pub(crate) name: Option<Str>,
+    /// Start (period: first day off; event: window start or rrule start, "MM-DD" or "YYYY-MM-DD").
+    #[schemars(with = "Option<String>")]
     pub(crate) start: Option<Str>,
+    /// End (period: last day off; event/change: end time "HH:MM").
+    #[schemars(with = "Option<String>")]
     pub(crate) end: Option<Str>,
+    /// Make-up workdays (调休上班) of the period.
+    #[schemars(with = "Option<Vec<String>>")]
     pub(crate) work: Option<StrList>,
 }
 
 /// `edition = { number = 43, year = 2023 }`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawEdition {
+    /// The edition number in `year`.
+    #[schemars(with = "Option<i64>")]
     pub(crate) number: Option<Spanned<i64>>,
+    /// Year (calendar: default year, --year overrides; edition: the year of `number`).
+    #[schemars(with = "Option<i64>")]
     pub(crate) year: Option<Spanned<i64>>,
 }
 
 /// `[[events]]`: one rule.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawEvent {
+    /// Stable identity behind UIDs ([a-z0-9-]+), unique; keep it once chosen.
+    #[schemars(with = "Option<String>")]
     pub(crate) id: Option<Str>,
+    /// Title; {year}, {edition} and {edition_num} are filled in.
+    #[schemars(with = "Option<String>")]
     pub(crate) title: Option<Str>,
+    /// A key of [categories].
+    #[schemars(with = "Option<String>")]
     pub(crate) category: Option<Str>,
+    /// Place.
+    #[schemars(with = "Option<String>")]
     pub(crate) location: Option<Str>,
+    /// Who leads it (负责人 / 牵头部门).
+    #[schemars(with = "Option<String>")]
     pub(crate) organizer: Option<Str>,
+    /// Free text.
+    #[schemars(with = "Option<String>")]
     pub(crate) description: Option<Str>,
+    #[schemars(schema_with = "reminder_schema")]
     pub(crate) reminder: Option<Spanned<toml::Value>>,
+    /// On a day off: "none", "skip", "before", "after" or "nearest".
+    #[schemars(with = "Option<String>")]
     pub(crate) shift: Option<Str>,
 
+    /// Anchor "MM-DD" (every year) or "YYYY-MM-DD" (once); in a change, the occurrence's date.
+    #[schemars(with = "Option<String>")]
     pub(crate) date: Option<Str>,
+    /// Anchor: lunar "MM-DD" every year ("12-30" is always 除夕).
+    #[schemars(with = "Option<String>")]
     pub(crate) lunar: Option<Str>,
+    /// Anchor: a solar term (立春 … 大寒) or 初伏, 中伏, 末伏.
+    #[schemars(with = "Option<String>")]
     pub(crate) term: Option<Str>,
+    /// Anchor: first day off of a statutory holiday's break (元旦 春节 清明节 劳动节 端午节 中秋节 国庆节).
+    #[schemars(with = "Option<String>")]
     pub(crate) holiday: Option<Str>,
+    /// Anchor: "daily", "weekly" (with weekdays) or "monthly" (with day, or weekday and nth).
+    #[schemars(with = "Option<String>")]
     pub(crate) repeat: Option<Str>,
+    /// Anchor: an RFC 5545 RRULE, e.g. "FREQ=MONTHLY;BYDAY=-1FR".
+    #[schemars(with = "Option<String>")]
     pub(crate) rrule: Option<Str>,
+    /// A task of this month (no other anchor).
+    #[schemars(with = "Option<i64>")]
     pub(crate) month: Option<Spanned<i64>>,
+    #[schemars(schema_with = "months_schema")]
     pub(crate) months: Option<Spanned<toml::Value>>,
+    /// Weekdays of a weekly rule: mon … sun, 周一 … 周日.
+    #[schemars(with = "Option<Vec<String>>")]
     pub(crate) weekdays: Option<StrList>,
+    /// Weekday of a monthly nth-weekday rule.
+    #[schemars(with = "Option<String>")]
     pub(crate) weekday: Option<Str>,
+    /// Which weekday of the month: 1-5, or -1 (last) … -5.
+    #[schemars(with = "Option<i64>")]
     pub(crate) nth: Option<Spanned<i64>>,
+    /// Day of the month for a monthly rule: 1-31, or -1 (last) … -31.
+    #[schemars(with = "Option<i64>")]
     pub(crate) day: Option<Spanned<i64>>,
 
+    /// Move the anchor: "-3d", "+1w", "-2wd" (working days).
+    #[schemars(with = "Option<String>")]
     pub(crate) offset: Option<Str>,
+    /// Length in days (1-366).
+    #[schemars(with = "Option<i64>")]
     pub(crate) days: Option<Spanned<i64>>,
+    /// Start time "HH:MM": makes the event timed.
+    #[schemars(with = "Option<String>")]
     pub(crate) time: Option<Str>,
+    /// End (period: last day off; event/change: end time "HH:MM").
+    #[schemars(with = "Option<String>")]
     pub(crate) end: Option<Str>,
+    /// Length: "90m", "2h", "1h30m".
+    #[schemars(with = "Option<String>")]
     pub(crate) duration: Option<Str>,
 
+    /// Every N days/weeks/months, counted from `start` (1-999).
+    #[schemars(with = "Option<i64>")]
     pub(crate) interval: Option<Spanned<i64>>,
+    /// Start (period: first day off; event: window start or rrule start, "MM-DD" or "YYYY-MM-DD").
+    #[schemars(with = "Option<String>")]
     pub(crate) start: Option<Str>,
+    /// Window end (inclusive), "MM-DD" or "YYYY-MM-DD".
+    #[schemars(with = "Option<String>")]
     pub(crate) until: Option<Str>,
+    /// Keep only working days (make-up workdays included).
+    #[schemars(with = "Option<bool>")]
     pub(crate) workdays_only: Option<Spanned<bool>>,
+    /// Happens every N years (1-100), from `since` or `edition.year`.
+    #[schemars(with = "Option<i64>")]
     pub(crate) every_years: Option<Spanned<i64>>,
+    /// A year the event happens in, for `every_years`.
+    #[schemars(with = "Option<i64>")]
     pub(crate) since: Option<Spanned<i64>>,
+    /// Edition numbering for {edition}: { number = 43, year = 2023 }.
+    #[schemars(with = "Option<RawEdition>")]
     pub(crate) edition: Option<Spanned<RawEdition>>,
 
+    /// Drop the occurrences on these dates ("YYYY-MM-DD", "MM-DD" every year, "YYYY-MM" for month tasks).
+    #[schemars(with = "Option<Vec<String>>")]
     pub(crate) except: Option<StrList>,
+    /// Add occurrences on these dates.
+    #[schemars(with = "Option<Vec<String>>")]
     pub(crate) also: Option<StrList>,
     #[serde(default)]
+    /// Changes to single occurrences.
+    #[schemars(with = "Vec<RawChange>")]
     pub(crate) changes: Vec<Spanned<RawChange>>,
 }
 
 /// `[[events.changes]]`: one occurrence changed.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawChange {
+    /// Anchor "MM-DD" (every year) or "YYYY-MM-DD" (once); in a change, the occurrence's date.
+    #[schemars(with = "Option<String>")]
     pub(crate) date: Option<Str>,
+    /// Move the occurrence to this day (never shifted).
+    #[schemars(with = "Option<String>")]
     pub(crate) move_to: Option<Str>,
+    /// Cancel the occurrence.
+    #[schemars(with = "Option<bool>")]
     pub(crate) cancel: Option<Spanned<bool>>,
+    /// Title; {year}, {edition} and {edition_num} are filled in.
+    #[schemars(with = "Option<String>")]
     pub(crate) title: Option<Str>,
+    /// Start time "HH:MM": makes the event timed.
+    #[schemars(with = "Option<String>")]
     pub(crate) time: Option<Str>,
+    /// End (period: last day off; event/change: end time "HH:MM").
+    #[schemars(with = "Option<String>")]
     pub(crate) end: Option<Str>,
+    /// Place.
+    #[schemars(with = "Option<String>")]
     pub(crate) location: Option<Str>,
+    /// Free text.
+    #[schemars(with = "Option<String>")]
     pub(crate) description: Option<Str>,
+}
+
+fn reminder_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "description": "Reminders before the start: \"1d\", \"1h\", a list such as [\"1d\", \"1h\"], or \"none\".",
+        "anyOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }]
+    })
+}
+
+fn months_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "description": "Months: a list of numbers 1-12, or a string of ascending ranges such as \"3-6,9-12\".",
+        "anyOf": [
+            { "type": "string" },
+            { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 12 } }
+        ]
+    })
 }

@@ -1,5 +1,7 @@
 //! The command line as a user runs it: outputs, messages and exit codes.
 
+use std::path::Path;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 
@@ -163,4 +165,75 @@ fn every_shipped_calendar_checks_clean_for_2026_and_2027() {
         }
     }
     assert!(count >= 1);
+}
+
+#[test]
+fn init_writes_a_starter_that_checks_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = Command::cargo_bin("unioncal").unwrap();
+    cmd.current_dir(dir.path()).arg("init").assert().success();
+    let text = std::fs::read_to_string(dir.path().join("unioncal.toml")).unwrap();
+    assert!(text.starts_with("#:schema ./unioncal.schema.json\n"));
+    assert!(dir.path().join("unioncal.schema.json").exists());
+    Command::cargo_bin("unioncal")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "--year", "2026"])
+        .assert()
+        .success();
+    Command::cargo_bin("unioncal")
+        .unwrap()
+        .current_dir(dir.path())
+        .arg("init")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--force"));
+    Command::cargo_bin("unioncal")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["init", "--force", "--template", "mine"])
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(dir.path().join("unioncal.toml")).unwrap().contains("煤矿"));
+    Command::cargo_bin("unioncal")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["init", "--template", "nope", "x.toml"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn init_lists_every_shipped_calendar() {
+    let list = stdout(&["init", "--list"]);
+    for name in ["starter", "hospital", "school", "small-school", "institute", "mine", "utility"] {
+        assert!(list.lines().any(|l| l.starts_with(name)), "{name}");
+        assert!(Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(format!("calendars/{name}.toml"))
+            .exists());
+    }
+}
+
+#[test]
+fn the_shipped_schema_is_the_generated_one() {
+    let generated = stdout(&["schema"]);
+    let shipped = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("calendars/unioncal.schema.json"),
+    )
+    .unwrap();
+    assert_eq!(generated, shipped, "run `unioncal schema > calendars/unioncal.schema.json`");
+    let schema: serde_json::Value = serde_json::from_str(&generated).unwrap();
+    let event = &schema["$defs"]["RawEvent"];
+    assert_eq!(event["additionalProperties"], false);
+    for key in ["weekdays", "lunar", "holiday", "every_years", "changes"] {
+        assert!(event["properties"][key].is_object(), "{key}");
+    }
+}
+
+#[test]
+fn completions_and_help() {
+    assert!(stdout(&["completions", "bash"]).contains("unioncal"));
+    assert!(stdout(&["completions", "zsh"]).contains("#compdef unioncal"));
+    assert!(stdout(&["build", "--help"]).contains("Examples:"));
+    assert!(stdout(&["--version"]).starts_with("unioncal "));
 }
