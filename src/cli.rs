@@ -29,7 +29,7 @@ pub struct Cli {
 pub enum Command {
     /// Write every output: .ics feeds, printable pages, the work plan and a spreadsheet.
     #[command(
-        after_help = "Examples:\n  unioncal build calendars/hospital.toml --out public\n  unioncal build --year 2027 --out site/\n  SOURCE_DATE_EPOCH=0 unioncal build   # byte-identical output"
+        after_help = "Examples:\n  unioncal build calendars/hospital.toml --out public\n  unioncal build --year 2027 --out site/\n  unioncal build calendars/*.toml --out public/   # one folder per calendar\n  SOURCE_DATE_EPOCH=0 unioncal build   # byte-identical output"
     )]
     Build(BuildArgs),
     /// List the events of a year (or range) as a table, JSON or CSV.
@@ -84,9 +84,9 @@ pub struct RangeArgs {
 /// `unioncal build`.
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// The calendar file.
-    #[arg(default_value = "unioncal.toml")]
-    pub file: PathBuf,
+    /// The calendar file; with several, each is built into its own folder `DIR/{slug}/`.
+    #[arg(default_value = "unioncal.toml", num_args = 1..)]
+    pub files: Vec<PathBuf>,
     #[command(flatten)]
     pub range: RangeArgs,
     /// The folder to write into (created if needed).

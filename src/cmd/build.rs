@@ -1,18 +1,62 @@
-//! `unioncal build`: every output of a range into a folder.
+//! `unioncal build`: every output of a range into a folder; several calendars in one run,
+//! each into its own folder.
+
+use std::path::Path;
 
 use super::{range, Ui};
 use crate::cli::BuildArgs;
 use crate::emit::{build_files, ics::stamp, templates::Templates};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::schedule::{check, expand};
 
 pub(super) fn run(args: &BuildArgs, ui: &Ui) -> Result<u8> {
-    let calendar = crate::config::load(&args.file)?;
+    let templates = Templates::load(args.templates.as_deref())?;
+    if let [file] = args.files.as_slice() {
+        return build_one(args, file, &args.out, &templates, ui).map(|_| 0);
+    }
+    // A federation's many calendars: one folder each; a broken one does not stop the rest.
+    let mut slugs: Vec<(String, &Path)> = Vec::new();
+    let mut failed = 0;
+    for file in &args.files {
+        let result = crate::config::load(file).and_then(|calendar| {
+            if let Some((_, other)) = slugs.iter().find(|(slug, _)| *slug == calendar.slug) {
+                return Err(Error::Usage(format!(
+                    "`{}` and `{}` have the same slug `{}`; give one of them another `slug`",
+                    other.display(),
+                    file.display(),
+                    calendar.slug
+                )));
+            }
+            slugs.push((calendar.slug.clone(), file));
+            build_one(args, file, &args.out.join(&calendar.slug), &templates, ui)
+        });
+        if let Err(error) = result {
+            failed += 1;
+            match &error {
+                Error::Calendar(diagnostics) => ui.diagnostics(diagnostics),
+                other => eprintln!("error: {other}"),
+            }
+        }
+    }
+    if failed > 0 {
+        ui.note(&format!("{failed} of {} calendars failed", args.files.len()));
+        return Ok(1);
+    }
+    Ok(0)
+}
+
+fn build_one(
+    args: &BuildArgs,
+    file: &Path,
+    out: &Path,
+    templates: &Templates,
+    ui: &Ui,
+) -> Result<()> {
+    let calendar = crate::config::load(file)?;
     let (from, to) = range(&args.range, None, &calendar)?;
     let schedule = expand(&calendar, from, to)?;
-    let templates = Templates::load(args.templates.as_deref())?;
-    let files = build_files(&calendar, &schedule, &templates, stamp())?;
-    crate::output::write_all(&args.out, &files)?;
+    let files = build_files(&calendar, &schedule, templates, stamp())?;
+    crate::output::write_all(out, &files)?;
     let warnings: Vec<_> = check(&calendar, &schedule)
         .into_iter()
         .filter(|w| w.message.contains("not published yet"))
@@ -20,15 +64,15 @@ pub(super) fn run(args: &BuildArgs, ui: &Ui) -> Result<u8> {
     ui.diagnostics(&warnings);
     ui.note(&format!(
         "{}: {} occurrences, {} files written to {}",
-        args.file.display(),
+        file.display(),
         schedule.occurrences.len(),
         files.len(),
-        args.out.display()
+        out.display()
     ));
     if ui.verbose {
         for (name, contents) in &files {
             ui.note(&format!("  {name} ({} bytes)", contents.len()));
         }
     }
-    Ok(0)
+    Ok(())
 }

@@ -100,6 +100,10 @@ impl Schedule {
     }
 }
 
+/// The most occurrences one expansion may produce: far beyond any union's plan (a daily
+/// rule over 100 years is 36,525), a guard against runaway ranges and rule counts.
+pub const MAX_OCCURRENCES: usize = 5_000_000;
+
 /// The range of a year.
 #[must_use]
 pub fn year_range(year: i32) -> (NaiveDate, NaiveDate) {
@@ -159,11 +163,33 @@ pub fn expand(calendar: &Calendar, from: NaiveDate, to: NaiveDate) -> Result<Sch
         .collect();
     let mut schedule =
         Schedule { from, to, occurrences: Vec::new(), days, provisional_years, notes: Vec::new() };
-    for (index, event) in calendar.events.iter().enumerate() {
+    let too_many = || {
+        Error::Usage(format!(
+            "the calendar gives more than {MAX_OCCURRENCES} occurrences from {from} to {to}; build a shorter range"
+        ))
+    };
+    // Anchor dates first: they are cheap, and their count bounds the work before any text
+    // is built.
+    let anchors: Vec<Vec<(NaiveDate, NaiveDate)>> = calendar
+        .events
+        .iter()
+        .enumerate()
+        .map(|(index, event)| {
+            Context { calendar, event, index, schedule: &schedule, longest_break }.anchor_dates()
+        })
+        .collect();
+    let padding = anchors.len().saturating_mul(1000);
+    if anchors.iter().map(Vec::len).sum::<usize>() > MAX_OCCURRENCES.saturating_add(padding) {
+        return Err(too_many());
+    }
+    for ((index, event), anchors) in calendar.events.iter().enumerate().zip(anchors) {
         let context = Context { calendar, event, index, schedule: &schedule, longest_break };
-        let (occurrences, notes) = context.expand();
+        let (occurrences, notes) = context.expand(anchors);
         schedule.occurrences.extend(occurrences);
         schedule.notes.extend(notes);
+        if schedule.occurrences.len() > MAX_OCCURRENCES {
+            return Err(too_many());
+        }
     }
     let events = &calendar.events;
     schedule.occurrences.sort_by(|a, b| {
@@ -201,13 +227,13 @@ impl Context<'_> {
         &self.schedule.days
     }
 
-    fn expand(&self) -> (Vec<Occurrence>, Vec<Diagnostic>) {
+    /// The occurrences of the event from its anchor dates, and notes for `check`.
+    fn expand(&self, anchors: Vec<(NaiveDate, NaiveDate)>) -> (Vec<Occurrence>, Vec<Diagnostic>) {
         if let Anchor::MonthTask(months) = self.event.anchor {
             return self.month_tasks(months);
         }
         let event = self.event;
-        let mut candidates: Vec<Candidate> = self
-            .anchor_dates()
+        let mut candidates: Vec<Candidate> = anchors
             .into_iter()
             .filter_map(|(anchor, nominal_base)| {
                 let moved = anchor.checked_add_signed(Duration::days(event.offset.days))?;
@@ -351,6 +377,9 @@ impl Context<'_> {
     /// for a `holiday` anchor, else the anchor date itself).
     fn anchor_dates(&self) -> Vec<(NaiveDate, NaiveDate)> {
         let event = self.event;
+        if matches!(event.anchor, Anchor::MonthTask(_)) {
+            return Vec::new();
+        }
         let pad = event.offset.days.abs()
             + (i64::from(event.offset.workdays.abs()) + 1) * (self.longest_break + 1)
             + 1;

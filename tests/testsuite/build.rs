@@ -347,3 +347,51 @@ fn regenerating_after_the_notice_keeps_uids() {
         a.len()
     );
 }
+
+#[test]
+fn several_calendars_build_into_one_folder_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let broken = dir.path().join("broken.toml");
+    std::fs::write(&broken, "[calendar]\nname = \"x\"\n[[events]]\nid = \"a\"\n").unwrap();
+    let out = dir.path().join("public");
+    unioncal()
+        .arg("build")
+        .args([
+            root.join("calendars/hospital.toml"),
+            root.join("calendars/mine.toml"),
+            broken.clone(),
+        ])
+        .args(["--year", "2027", "--out", out.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("broken.toml:3:1"));
+    assert!(out.join("pku6-union/pku6-union.ics").exists());
+    assert!(out.join("tingnan-mine-union/print.html").exists());
+    assert!(!out.join("broken").exists());
+}
+
+#[test]
+fn runaway_ranges_are_refused_not_computed() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("many.toml");
+    let mut text = String::from("[calendar]\nname = \"x\"\n[holidays]\nregion = \"none\"\n");
+    for i in 0..200 {
+        text.push_str(&format!("[[events]]\nid = \"d{i}\"\ntitle = \"t\"\nrepeat = \"daily\"\n"));
+    }
+    std::fs::write(&file, text).unwrap();
+    unioncal()
+        .args([
+            "list",
+            file.to_str().unwrap(),
+            "--from",
+            "1960-01-01",
+            "--to",
+            "2100-12-31",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("shorter range"));
+}
