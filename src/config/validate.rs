@@ -928,6 +928,8 @@ fn rrule(v: &mut Validator<'_>, value: &Str) -> Option<Anchor> {
         );
         return None;
     }
+    let normalized = normalize_rrule(text);
+    let text = normalized.as_str();
     let dtstart = rrule::Tz::UTC.with_ymd_and_hms_checked(2000, 1, 1);
     let checked = text
         .parse::<rrule::RRule<rrule::Unvalidated>>()
@@ -944,6 +946,27 @@ fn rrule(v: &mut Validator<'_>, value: &Str) -> Option<Anchor> {
             None
         }
     }
+}
+
+/// Occurrences are days, so an `UNTIL` given as a date (`UNTIL=20270301`, as RFC 5545
+/// writes it for date rules) or a floating time means the end of that day.
+fn normalize_rrule(text: &str) -> String {
+    text.split(';')
+        .map(|part| match part.split_once('=') {
+            Some((key, value)) if key.eq_ignore_ascii_case("UNTIL") => {
+                let value = value.trim();
+                if value.len() == 8 && value.bytes().all(|b| b.is_ascii_digit()) {
+                    format!("UNTIL={value}T235959Z")
+                } else if value.len() == 15 && !value.ends_with('Z') {
+                    format!("UNTIL={value}Z")
+                } else {
+                    part.to_string()
+                }
+            }
+            _ => part.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 trait UtcMidnight {

@@ -121,6 +121,12 @@ fn rrule_from_start_and_every_year() {
     );
     let counted = event("rrule = \"FREQ=WEEKLY;COUNT=3\"\nstart = \"09-01\"");
     assert_eq!(dates(&counted, 2027), ["2027-09-01", "2027-09-08", "2027-09-15"]);
+    let until = event("rrule = \"FREQ=WEEKLY;UNTIL=20270118;BYDAY=MO\"");
+    assert_eq!(
+        dates(&until, 2027),
+        ["2027-01-04", "2027-01-11", "2027-01-18"],
+        "a date UNTIL is inclusive"
+    );
     let full = event("rrule = \"FREQ=DAILY;INTERVAL=10;COUNT=3\"\nstart = \"2026-12-25\"");
     assert_eq!(dates(&full, 2027), ["2027-01-04", "2027-01-14"]);
 }
