@@ -36,9 +36,20 @@ pub struct SourceFile {
     pub name: String,
     /// The file's text.
     pub text: String,
+    /// Byte offset of each line's start, for finding a line without rescanning the text.
+    line_starts: Vec<usize>,
 }
 
 impl SourceFile {
+    /// A file named `name` with `text`.
+    #[must_use]
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let line_starts =
+            std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        Self { name: name.into(), text, line_starts }
+    }
+
     /// The location of a byte span (clamped to the text, never splitting a character).
     #[must_use]
     pub fn locate(&self, span: Range<usize>) -> Location {
@@ -47,10 +58,10 @@ impl SourceFile {
         while !text.is_char_boundary(start) {
             start -= 1;
         }
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line = self.line_starts.partition_point(|&s| s <= start);
+        let line_start = self.line_starts[line - 1];
         let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
         let line_text = text[line_start..line_end].trim_end_matches('\r');
-        let line = text[..start].matches('\n').count() + 1;
         let column = text[line_start..start].chars().count() + 1;
         let end = span.end.clamp(start, line_start + line_text.len());
         let width = text.get(start..end).map_or(1, |s| s.chars().count()).max(1);
@@ -184,8 +195,7 @@ mod tests {
 
     #[test]
     fn locates_line_and_character_column() {
-        let source =
-            SourceFile { name: "a.toml".into(), text: "a = 1\n名 = \"x\"\nwekdays = 3\n".into() };
+        let source = SourceFile::new("a.toml", "a = 1\n名 = \"x\"\nwekdays = 3\n");
         let at = source.locate(16..23);
         assert_eq!((at.line, at.column, at.width), (3, 1, 7));
         assert_eq!(at.text, "wekdays = 3");
@@ -195,7 +205,7 @@ mod tests {
 
     #[test]
     fn renders_like_a_compiler() {
-        let source = SourceFile { name: "a.toml".into(), text: "x = 1\nwekdays = 3\n".into() };
+        let source = SourceFile::new("a.toml", "x = 1\nwekdays = 3\n");
         let d = Diagnostic::error("unknown key `wekdays`", Some(source.locate(6..13)))
             .with_help("did you mean `weekdays`?");
         assert_eq!(

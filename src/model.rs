@@ -1,5 +1,7 @@
 //! The calendar as unioncal understands it: validated, defaults applied, no TOML left.
 
+use std::sync::Arc;
+
 use chrono::{NaiveDate, NaiveTime, Weekday};
 
 use crate::dates::{Festival, Fu, HolidayRules, SolarTerm};
@@ -272,15 +274,15 @@ pub struct Event {
     /// Stable identity behind UIDs.
     pub id: String,
     /// Title, with `{year}` / `{edition}` / `{edition_num}` placeholders.
-    pub title: String,
+    pub title: Arc<str>,
     /// Category key.
     pub category: Option<String>,
     /// Place.
-    pub location: Option<String>,
+    pub location: Option<Arc<str>>,
     /// Who leads it (负责人 / 牵头部门).
-    pub organizer: Option<String>,
+    pub organizer: Option<Arc<str>>,
     /// Notes.
-    pub description: Option<String>,
+    pub description: Option<Arc<str>>,
     /// Reminders, in minutes before the start.
     pub reminders: Vec<i64>,
     /// Shift policy.

@@ -3,7 +3,7 @@
 use super::{print, range, Ui};
 use crate::cli::{Format, ListArgs};
 use crate::emit;
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 pub(super) fn run(args: &ListArgs, _ui: &Ui) -> Result<u8> {
     let calendar = crate::config::load(&args.file)?;
@@ -11,7 +11,22 @@ pub(super) fn run(args: &ListArgs, _ui: &Ui) -> Result<u8> {
     let schedule = crate::schedule::expand(&calendar, from, to)?;
     let text = match args.format {
         Format::Table => emit::table::render(&calendar, &schedule),
-        Format::Json => emit::json::render(&calendar, &schedule),
+        Format::Json => {
+            // Streamed: a large range never holds the whole document in memory.
+            let stdout = std::io::stdout().lock();
+            return match emit::json::write(
+                &calendar,
+                &schedule,
+                std::io::BufWriter::with_capacity(1 << 16, stdout),
+            ) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
+                    action: "cannot write",
+                    path: "standard output".into(),
+                    source: e,
+                }),
+                _ => Ok(0),
+            };
+        }
         Format::Csv => emit::csv::render(&calendar, &schedule),
     };
     print(&text)?;

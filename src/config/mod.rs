@@ -54,7 +54,7 @@ pub fn parse(name: &str, bytes: &[u8], stem: &str) -> Result<Calendar> {
         Err(e) => return Err(Error::calendar(not_utf8(name, bytes, e.valid_up_to()))),
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let source = SourceFile { name: name.to_string(), text: text.to_string() };
+    let source = SourceFile::new(name, text);
     validate::calendar(&source, stem).map_err(Error::Calendar)
 }
 

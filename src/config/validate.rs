@@ -108,15 +108,15 @@ pub(super) fn calendar(source: &SourceFile, stem: &str) -> Result<Calendar, Vec<
     if let Some(holidays) = &raw.holidays {
         calendar.holidays = holiday_rules(&mut v, holidays);
     }
-    let mut seen: Vec<(String, usize)> = Vec::new();
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for raw_event in &raw.events {
         if let Some(event) = event(&mut v, raw_event, &defaults, &calendar) {
-            if let Some((_, line)) = seen.iter().find(|(id, _)| *id == event.id) {
+            if let Some(line) = seen.get(&event.id) {
                 let span = raw_event.get_ref().id.as_ref().map_or(raw_event.span(), Spanned::span);
                 v.error(span, format!("two events have the id `{}`", event.id), format!("the first is on line {line}; ids must be unique, as UIDs are built from them"));
                 continue;
             }
-            seen.push((event.id.clone(), event.origin.line));
+            seen.insert(event.id.clone(), event.origin.line);
             calendar.events.push(event);
         }
     }
@@ -756,11 +756,15 @@ fn event(
     }
     Some(Event {
         id,
-        title,
+        title: title.into(),
         category: e.category.as_ref().map(|c| c.get_ref().clone()),
-        location: Validator::text(e.location.as_ref()).or_else(|| defaults.location.clone()),
-        organizer: Validator::text(e.organizer.as_ref()).or_else(|| defaults.organizer.clone()),
-        description: Validator::text(e.description.as_ref()),
+        location: Validator::text(e.location.as_ref())
+            .or_else(|| defaults.location.clone())
+            .map(Into::into),
+        organizer: Validator::text(e.organizer.as_ref())
+            .or_else(|| defaults.organizer.clone())
+            .map(Into::into),
+        description: Validator::text(e.description.as_ref()).map(Into::into),
         reminders: e
             .reminder
             .as_ref()

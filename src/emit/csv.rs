@@ -35,9 +35,9 @@ pub fn render(calendar: &Calendar, schedule: &Schedule) -> String {
             date,
             weekday_text(o, language).to_string(),
             time_text(o, language),
-            o.title.clone(),
-            o.location.clone().unwrap_or_default(),
-            event.organizer.clone().unwrap_or_default(),
+            o.title.to_string(),
+            o.location.as_deref().unwrap_or_default().to_string(),
+            event.organizer.as_deref().unwrap_or_default().to_string(),
             category_label(calendar, o).to_string(),
         ]);
     }

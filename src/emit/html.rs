@@ -175,7 +175,7 @@ fn month_view(
                         } else {
                             String::new()
                         },
-                        title: o.title.clone(),
+                        title: o.title.to_string(),
                         color: color(calendar, o),
                     })
                     .collect(),
@@ -207,9 +207,13 @@ fn month_view(
                     String::new()
                 },
                 time: if o.all_day() { String::new() } else { time_text(o, calendar.language) },
-                title: o.title.clone(),
-                location: o.location.clone().unwrap_or_default(),
-                organizer: calendar.events[o.event].organizer.clone().unwrap_or_default(),
+                title: o.title.to_string(),
+                location: o.location.as_deref().unwrap_or_default().to_string(),
+                organizer: calendar.events[o.event]
+                    .organizer
+                    .as_deref()
+                    .unwrap_or_default()
+                    .to_string(),
                 category: category_label(calendar, o).to_string(),
                 color: color(calendar, o),
                 note,
@@ -219,8 +223,12 @@ fn month_view(
     let tasks = tasks
         .iter()
         .map(|o| Task {
-            title: o.title.clone(),
-            organizer: calendar.events[o.event].organizer.clone().unwrap_or_default(),
+            title: o.title.to_string(),
+            organizer: calendar.events[o.event]
+                .organizer
+                .as_deref()
+                .unwrap_or_default()
+                .to_string(),
             category: category_label(calendar, o).to_string(),
             color: color(calendar, o),
         })

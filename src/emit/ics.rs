@@ -164,7 +164,7 @@ fn event(
         };
         (format!("{label}{}", o.title), first)
     } else {
-        (o.title.clone(), o.date)
+        (o.title.to_string(), o.date)
     };
     e.summary(&clean_text(&summary));
     match (o.start_time, o.end_time) {
@@ -235,7 +235,7 @@ fn event(
         });
     }
     if let Some(description) = &o.description {
-        notes.push(description.clone());
+        notes.push(description.to_string());
     }
     if !notes.is_empty() {
         e.description(&clean_text(&notes.join("\n")));

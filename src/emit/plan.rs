@@ -67,17 +67,31 @@ pub fn render_markdown(
                 .map(|o| Item {
                     when: if zh { "本月：".into() } else { "This month:".into() },
                     time: String::new(),
-                    title: o.title.clone(),
+                    title: o.title.to_string(),
                     location: String::new(),
-                    organizer: calendar.events[o.event].organizer.clone().unwrap_or_default(),
+                    organizer: calendar.events[o.event]
+                        .organizer
+                        .as_deref()
+                        .unwrap_or_default()
+                        .to_string(),
                 })
                 .collect();
-            items.extend(groups.iter().map(|g| Item {
-                when: dates_text(g, calendar.language),
-                time: g.first.start_time.map(|t| t.format("%H:%M").to_string()).unwrap_or_default(),
-                title: g.first.title.clone(),
-                location: g.first.location.clone().unwrap_or_default(),
-                organizer: calendar.events[g.first.event].organizer.clone().unwrap_or_default(),
+            items.extend(groups.iter().map(|g| {
+                Item {
+                    when: dates_text(g, calendar.language),
+                    time: g
+                        .first
+                        .start_time
+                        .map(|t| t.format("%H:%M").to_string())
+                        .unwrap_or_default(),
+                    title: g.first.title.to_string(),
+                    location: g.first.location.as_deref().unwrap_or_default().to_string(),
+                    organizer: calendar.events[g.first.event]
+                        .organizer
+                        .as_deref()
+                        .unwrap_or_default()
+                        .to_string(),
+                }
             }));
             let title = if zh {
                 let multi_year = schedule.from.year() != schedule.to.year();

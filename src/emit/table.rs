@@ -55,8 +55,8 @@ pub fn render(calendar: &Calendar, schedule: &Schedule) -> String {
             date,
             weekday_text(o, calendar.language).to_string(),
             time_text(o, calendar.language),
-            o.title.clone(),
-            o.location.clone().unwrap_or_default(),
+            o.title.to_string(),
+            o.location.as_deref().unwrap_or_default().to_string(),
             notes.join(" "),
         ]);
     }

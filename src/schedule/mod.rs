@@ -8,6 +8,8 @@
 mod generate;
 mod warnings;
 
+use std::sync::Arc;
+
 use chrono::{Datelike, Days, Duration, NaiveDate, NaiveTime};
 
 use crate::dates::{DayCalendar, Region, YearStatus, CN_FIRST_YEAR, MAX_YEAR, MIN_YEAR};
@@ -25,7 +27,7 @@ pub struct Occurrence {
     /// `{id}-{YYYYMMDD}@{uid_domain}` (nominal date), or `{id}-{YYYYMM}@…` for month tasks.
     pub uid: String,
     /// The title, placeholders filled and changes applied.
-    pub title: String,
+    pub title: Arc<str>,
     /// The anchor date plus the calendar-day offset: the identity of the occurrence.
     pub nominal: NaiveDate,
     /// The anchor date plus the whole offset, working days included.
@@ -43,9 +45,9 @@ pub struct Occurrence {
     /// How the final date came about.
     pub how: How,
     /// Place.
-    pub location: Option<String>,
+    pub location: Option<Arc<str>>,
     /// Notes.
-    pub description: Option<String>,
+    pub description: Option<Arc<str>>,
 }
 
 /// How an occurrence got its final date.
@@ -191,15 +193,16 @@ pub fn expand(calendar: &Calendar, from: NaiveDate, to: NaiveDate) -> Result<Sch
             return Err(too_many());
         }
     }
-    let events = &calendar.events;
-    schedule.occurrences.sort_by(|a, b| {
-        (a.date, a.start_time.is_some(), a.start_time, &events[a.event].id).cmp(&(
-            b.date,
-            b.start_time.is_some(),
-            b.start_time,
-            &events[b.event].id,
-        ))
-    });
+    // Sort by date, start time (all-day first) and id; ids ranked once, not compared as text.
+    let mut by_id: Vec<usize> = (0..calendar.events.len()).collect();
+    by_id.sort_by(|&a, &b| calendar.events[a].id.cmp(&calendar.events[b].id));
+    let mut rank = vec![0; by_id.len()];
+    for (position, &event) in by_id.iter().enumerate() {
+        rank[event] = position;
+    }
+    schedule
+        .occurrences
+        .sort_unstable_by_key(|o| (o.date, o.start_time.is_some(), o.start_time, rank[o.event]));
     Ok(schedule)
 }
 
@@ -409,7 +412,6 @@ impl Context<'_> {
     fn occurrence(&self, date: NaiveDate, how: How, c: &Candidate) -> Occurrence {
         let event = self.event;
         let change = c.change.map(|i| &event.changes[i]);
-        let title = change.and_then(|ch| ch.title.as_deref()).unwrap_or(&event.title);
         let (start_time, end_time, end_date) = self.timing(date, change);
         Occurrence {
             event: self.index,
@@ -419,7 +421,7 @@ impl Context<'_> {
                 c.nominal.format("%Y%m%d"),
                 self.calendar.uid_domain
             ),
-            title: self.fill(title, c.nominal.year()),
+            title: self.title(change.and_then(|ch| ch.title.as_deref()), c.nominal.year()),
             nominal: c.nominal,
             scheduled: c.scheduled,
             date,
@@ -428,10 +430,22 @@ impl Context<'_> {
             end_time,
             month_task: false,
             how,
-            location: change.and_then(|ch| ch.location.clone()).or_else(|| event.location.clone()),
+            location: change
+                .and_then(|ch| ch.location.as_deref().map(Arc::from))
+                .or_else(|| event.location.clone()),
             description: change
-                .and_then(|ch| ch.description.clone())
+                .and_then(|ch| ch.description.as_deref().map(Arc::from))
                 .or_else(|| event.description.clone()),
+        }
+    }
+
+    /// The title of an occurrence in `year`: the event's (shared, when it has no
+    /// placeholders) or a change's.
+    fn title(&self, changed: Option<&str>, year: i32) -> Arc<str> {
+        match changed {
+            Some(title) => self.fill(title, year).into(),
+            None if self.event.title.contains('{') => self.fill(&self.event.title, year).into(),
+            None => Arc::clone(&self.event.title),
         }
     }
 
@@ -514,7 +528,6 @@ impl Context<'_> {
                     NaiveDate::from_ymd_opt(year + i32::from(month == 12), month % 12 + 1, 1)
                         .and_then(|d| d.pred_opt())
                         .unwrap_or(first);
-                let title = change.and_then(|c| c.title.as_deref()).unwrap_or(&event.title);
                 out.push(Occurrence {
                     event: self.index,
                     uid: format!(
@@ -523,7 +536,7 @@ impl Context<'_> {
                         first.format("%Y%m"),
                         self.calendar.uid_domain
                     ),
-                    title: self.fill(title, year),
+                    title: self.title(change.and_then(|c| c.title.as_deref()), year),
                     nominal: first,
                     scheduled: first,
                     date: first,
@@ -533,10 +546,10 @@ impl Context<'_> {
                     month_task: true,
                     how: How::Scheduled,
                     location: change
-                        .and_then(|c| c.location.clone())
+                        .and_then(|c| c.location.as_deref().map(Arc::from))
                         .or_else(|| event.location.clone()),
                     description: change
-                        .and_then(|c| c.description.clone())
+                        .and_then(|c| c.description.as_deref().map(Arc::from))
                         .or_else(|| event.description.clone()),
                 });
             }

@@ -125,42 +125,54 @@ fn missing_days(schedule: &Schedule, event: &Event) -> Option<Diagnostic> {
     })
 }
 
+/// At most this many overlap warnings are listed; the rest are counted.
+const MAX_OVERLAP_WARNINGS: usize = 20;
+
 fn overlaps(calendar: &Calendar, schedule: &Schedule) -> Vec<Diagnostic> {
+    // Timed occurrences by place, then by start: a sweep finds the overlapping pairs.
+    let mut timed: Vec<(&str, chrono::NaiveDateTime, chrono::NaiveDateTime, &super::Occurrence)> =
+        schedule
+            .occurrences
+            .iter()
+            .filter_map(|o| {
+                let (start, end) = (o.start_time?, o.end_time?);
+                Some((o.location.as_deref()?, o.date.and_time(start), o.end_date.and_time(end), o))
+            })
+            .collect();
+    timed.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
     let mut out = Vec::new();
-    let timed: Vec<_> = schedule
-        .occurrences
-        .iter()
-        .filter(|o| o.start_time.is_some() && o.location.is_some())
-        .collect();
-    for (i, a) in timed.iter().enumerate() {
-        for b in timed[i + 1..].iter().take_while(|b| b.date <= a.end_date) {
-            if a.event == b.event || a.location != b.location {
+    let mut more = 0usize;
+    for (i, &(place, _, end, a)) in timed.iter().enumerate() {
+        for &(other_place, start, _, b) in &timed[i + 1..] {
+            if other_place != place || start >= end {
+                break;
+            }
+            if a.event == b.event {
                 continue;
             }
-            let (Some(a_start), Some(a_end), Some(b_start), Some(b_end)) =
-                (a.start_time, a.end_time, b.start_time, b.end_time)
-            else {
+            if out.len() >= MAX_OVERLAP_WARNINGS {
+                more += 1;
                 continue;
-            };
-            let (a0, a1) = (a.date.and_time(a_start), a.end_date.and_time(a_end));
-            let (b0, b1) = (b.date.and_time(b_start), b.end_date.and_time(b_end));
-            if a0 < b1 && b0 < a1 {
-                let (ea, eb) = (&calendar.events[a.event], &calendar.events[b.event]);
-                out.push(
-                    Diagnostic::warning(
-                        format!(
-                            "`{}` and `{}` overlap at {} on {}",
-                            ea.id,
-                            eb.id,
-                            a.location.as_deref().unwrap_or_default(),
-                            b.date
-                        ),
-                        Some(eb.origin.clone()),
-                    )
-                    .with_help("move one of them, or give it another `location`"),
-                );
             }
+            let (ea, eb) = (&calendar.events[a.event], &calendar.events[b.event]);
+            out.push(
+                Diagnostic::warning(
+                    format!("`{}` and `{}` overlap at {place} on {}", ea.id, eb.id, b.date),
+                    Some(eb.origin.clone()),
+                )
+                .with_help("move one of them, or give it another `location`"),
+            );
         }
+        if more > 1_000_000 {
+            break;
+        }
+    }
+    if more > 0 {
+        let count = if more > 1_000_000 { "over a million".to_string() } else { more.to_string() };
+        out.push(Diagnostic::warning(
+            format!("and {count} more overlaps at the same places"),
+            None,
+        ));
     }
     out
 }

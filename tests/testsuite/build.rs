@@ -97,9 +97,9 @@ fn feeds_read_back_by_an_independent_parser_match_the_schedule() {
         assert!(e.props.contains_key("DTSTAMP"));
         let summary = unescape(&e.props["SUMMARY"].0);
         if o.month_task {
-            assert!(summary.starts_with('【') && summary.ends_with(&o.title), "{summary}");
+            assert!(summary.starts_with('【') && summary.ends_with(&*o.title), "{summary}");
         } else {
-            assert_eq!(summary, o.title);
+            assert_eq!(summary, &*o.title);
         }
         match o.start_time {
             Some(t) if !o.month_task => {
@@ -126,7 +126,7 @@ fn feeds_read_back_by_an_independent_parser_match_the_schedule() {
             }
         }
         if let Some(location) = &o.location {
-            assert_eq!(&unescape(&e.props["LOCATION"].0), location);
+            assert_eq!(unescape(&e.props["LOCATION"].0), &**location);
         }
         assert_eq!(e.alarms, calendar.events[o.event].reminders.len());
     }

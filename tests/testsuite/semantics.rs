@@ -247,7 +247,7 @@ fn every_years_with_edition() {
         .replace("title = \"活动\"\n", "");
     assert!(dates(&toml, 2026).is_empty());
     let schedule = year(&toml, 2027);
-    assert_eq!(schedule.occurrences[0].title, "第四届会员代表大会");
+    assert_eq!(schedule.occurrences[0].title.as_ref() as &str, "第四届会员代表大会");
     let since = event("date = \"06-18\"\nevery_years = 2\nsince = 2025");
     assert_eq!(dates(&since, 2027).len(), 1);
     assert!(dates(&since, 2026).is_empty());
@@ -256,12 +256,12 @@ fn every_years_with_edition() {
 #[test]
 fn edition_numerals_and_year_placeholder() {
     let toml = with_header("[[events]]\nid = \"s\"\ntitle = \"{year}年第{edition}届运动会（{edition_num}）{other}\"\ndate = \"10-20\"\nedition = { number = 43, year = 2023 }\n");
-    assert_eq!(year(&toml, 2027).occurrences[0].title, "2027年第四十七届运动会（47）{other}");
+    assert_eq!(&*year(&toml, 2027).occurrences[0].title, "2027年第四十七届运动会（47）{other}");
     let en = toml.replace("name = \"测试工会\"", "name = \"x\"\nlanguage = \"en\"");
-    assert_eq!(year(&en, 2083).occurrences[0].title, "2083年第103届运动会（103）{other}");
-    assert_eq!(year(&toml, 2083).occurrences[0].title, "2083年第一百零三届运动会（103）{other}");
-    assert_eq!(year(&toml, 2090).occurrences[0].title, "2090年第一百一十届运动会（110）{other}");
-    assert_eq!(year(&toml, 2026).occurrences[0].title, "2026年第四十六届运动会（46）{other}");
+    assert_eq!(&*year(&en, 2083).occurrences[0].title, "2083年第103届运动会（103）{other}");
+    assert_eq!(&*year(&toml, 2083).occurrences[0].title, "2083年第一百零三届运动会（103）{other}");
+    assert_eq!(&*year(&toml, 2090).occurrences[0].title, "2090年第一百一十届运动会（110）{other}");
+    assert_eq!(&*year(&toml, 2026).occurrences[0].title, "2026年第四十六届运动会（46）{other}");
 }
 
 #[test]
@@ -288,7 +288,7 @@ fn changes_move_cancel_and_override() {
     let schedule = expand(&calendar(&toml), d("2027-01-01"), d("2027-03-31")).unwrap();
     let o = &schedule.occurrences;
     assert_eq!(o.len(), 2);
-    assert_eq!((o[0].date, o[0].title.as_str(), o[0].how), (d("2027-01-12"), "改期", How::Moved));
+    assert_eq!((o[0].date, &*o[0].title, o[0].how), (d("2027-01-12"), "改期", How::Moved));
     assert_eq!(o[0].uid, "e-20270105@test.unioncal");
     assert_eq!(o[0].original_date(), Some(d("2027-01-05")));
     assert_eq!(o[1].start_time.unwrap().to_string(), "09:00:00");
@@ -377,4 +377,43 @@ fn invalid_calendars_are_rejected_before_expansion() {
     assert!(try_calendar(&event("date = \"03-08\"\nlunar = \"08-15\""))
         .unwrap_err()
         .contains("more than one anchor"));
+}
+
+#[test]
+fn check_warns_of_overlaps_at_one_place_and_caps_the_list() {
+    let mut text = with_header("");
+    for i in 0..30 {
+        text.push_str(&format!("[[events]]\nid = \"m{i}\"\ntitle = \"会{i}\"\ndate = \"2027-03-10\"\ntime = \"14:00\"\nend = \"15:00\"\nlocation = \"礼堂\"\n"));
+    }
+    text.push_str("[[events]]\nid = \"elsewhere\"\ntitle = \"x\"\ndate = \"2027-03-10\"\ntime = \"14:00\"\nlocation = \"操场\"\n");
+    text.push_str("[[events]]\nid = \"later\"\ntitle = \"x\"\ndate = \"2027-03-10\"\ntime = \"15:00\"\nlocation = \"礼堂\"\n");
+    let warnings = check(&calendar(&text), &year(&text, 2027));
+    let overlaps: Vec<_> = warnings.iter().filter(|w| w.message.contains("overlap")).collect();
+    assert_eq!(overlaps.len(), 21, "20 listed and a count");
+    assert!(overlaps.last().unwrap().message.contains("and 415 more"), "{:?}", overlaps.last());
+    assert!(!warnings
+        .iter()
+        .any(|w| w.message.contains("elsewhere") || w.message.contains("later")));
+}
+
+#[test]
+fn check_warns_when_a_fifth_weekday_is_missing() {
+    let toml = event("repeat = \"monthly\"\nweekday = \"mon\"\nnth = 5");
+    let warnings = check(&calendar(&toml), &year(&toml, 2027));
+    assert!(
+        warnings.iter().any(|w| w.message.contains("no occurrence in 2027-01")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn check_warns_of_days_off_unless_the_shift_is_chosen() {
+    let weekend = event("date = \"2027-03-06\"");
+    assert!(check(&calendar(&weekend), &year(&weekend, 2027))
+        .iter()
+        .any(|w| w.message.contains("falls on a day off")));
+    let chosen = event("date = \"2027-03-06\"\nshift = \"none\"");
+    assert!(!check(&calendar(&chosen), &year(&chosen, 2027))
+        .iter()
+        .any(|w| w.message.contains("falls on a day off")));
 }
