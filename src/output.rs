@@ -1,6 +1,7 @@
 //! Writing output files atomically: each file is written to a temporary file in the same
 //! folder and renamed over the old one, so a subscriber or web server sees either the old
-//! or the new complete file, never half of one.
+//! or the new complete file, never half of one. Files are not fsynced: rename gives the
+//! atomic swap readers need, and a sync per file would cost more than the whole build.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -20,7 +21,6 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     let result = (|| {
         let mut file = std::fs::File::create(&temp)?;
         file.write_all(contents)?;
-        file.sync_all()?;
         std::fs::rename(&temp, path)
     })();
     if result.is_err() {

@@ -31,7 +31,6 @@ struct Page {
     weekdays: Vec<&'static str>,
     weekdays_short: Vec<&'static str>,
     legend: Vec<Legend>,
-    months: Vec<Month>,
     feeds: Vec<Feed>,
     https_url: Option<String>,
     webcal_url: Option<String>,
@@ -293,6 +292,7 @@ fn qr_svg(text: &str) -> Option<String> {
 /// Everything the HTML pages need, computed once.
 pub struct Pages {
     page: Page,
+    months: Vec<Month>,
 }
 
 impl Pages {
@@ -378,14 +378,13 @@ impl Pages {
                     color: c.color.clone().unwrap_or_else(|| DEFAULT_COLOR.to_string()),
                 })
                 .collect(),
-            months,
             feeds,
             qr_svg: calendar.url.as_deref().and_then(qr_svg),
             https_url: https_url.or_else(|| calendar.url.clone()),
             webcal_url,
             generated: generated.to_string(),
         };
-        Self { page }
+        Self { page, months }
     }
 
     /// The files of the pages: `index.html`, one `YYYY-MM.html` per month, `print.html`.
@@ -394,21 +393,30 @@ impl Pages {
     ///
     /// When a template fails.
     pub fn render(&self, templates: &Templates) -> Result<Vec<(String, String)>> {
+        // Each month page serializes the page head and its own month only.
         #[derive(Serialize)]
         struct One<'a> {
             #[serde(flatten)]
             page: &'a Page,
             month: &'a Month,
         }
+        #[derive(Serialize)]
+        struct All<'a> {
+            #[serde(flatten)]
+            page: &'a Page,
+            months: &'a [Month],
+        }
+        let all = tera::Context::from_serialize(All { page: &self.page, months: &self.months })
+            .map_err(|e| super::templates::template_error("index.html", &e))?;
         let mut files =
-            vec![("index.html".to_string(), templates.render("index.html", &self.page)?)];
-        for month in &self.page.months {
+            vec![("index.html".to_string(), templates.render_context("index.html", &all)?)];
+        for month in &self.months {
             files.push((
                 month.file.clone(),
                 templates.render("month.html", &One { page: &self.page, month })?,
             ));
         }
-        files.push(("print.html".to_string(), templates.render("print.html", &self.page)?));
+        files.push(("print.html".to_string(), templates.render_context("print.html", &all)?));
         Ok(files)
     }
 }

@@ -97,15 +97,36 @@ fn duration_value(minutes: i64) -> String {
     text
 }
 
-/// One feed of `occurrences`, named `name`.
-#[must_use]
-pub fn render(
-    calendar: &Calendar,
-    schedule: &Schedule,
-    occurrences: &[&Occurrence],
-    name: &str,
-    stamp: DateTime<Utc>,
-) -> String {
+/// The settings every feed of one build shares.
+pub struct Feed<'a> {
+    /// The calendar.
+    pub calendar: &'a Calendar,
+    /// Its schedule.
+    pub schedule: &'a Schedule,
+    /// DTSTAMP of every event.
+    pub stamp: DateTime<Utc>,
+    /// The VTIMEZONE block, computed once per build.
+    pub timezone: String,
+}
+
+impl<'a> Feed<'a> {
+    /// The feed settings of a build of `schedule`.
+    #[must_use]
+    pub fn new(calendar: &'a Calendar, schedule: &'a Schedule, stamp: DateTime<Utc>) -> Self {
+        let timezone =
+            vtimezone(&calendar.timezone, schedule.from.year() - 1, schedule.to.year() + 1);
+        Self { calendar, schedule, stamp, timezone }
+    }
+
+    /// One feed of `occurrences`, named `name`.
+    #[must_use]
+    pub fn render(&self, occurrences: &[&Occurrence], name: &str) -> String {
+        render(self, occurrences, name)
+    }
+}
+
+fn render(feed: &Feed<'_>, occurrences: &[&Occurrence], name: &str) -> String {
+    let (calendar, schedule, stamp) = (feed.calendar, feed.schedule, feed.stamp);
     let mut ics = Ics::empty();
     for (key, value) in [
         ("VERSION", "2.0".to_string()),
@@ -135,7 +156,7 @@ pub fn render(
         ics.push(event(calendar, schedule, o, stamp));
     }
     let text = strip_alarm_stamps(&ics.to_string());
-    let timezone = vtimezone(&calendar.timezone, schedule.from.year() - 1, schedule.to.year() + 1);
+    let timezone = &feed.timezone;
     let text = match text.find("BEGIN:VEVENT") {
         Some(i) => format!("{}{timezone}{}", &text[..i], &text[i..]),
         None => text.replacen("END:VCALENDAR", &format!("{timezone}END:VCALENDAR"), 1),

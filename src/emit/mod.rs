@@ -144,10 +144,8 @@ pub fn build_files(
     stamp: chrono::DateTime<chrono::Utc>,
 ) -> crate::Result<Vec<(String, String)>> {
     let all: Vec<&Occurrence> = schedule.occurrences.iter().collect();
-    let mut files = vec![(
-        format!("{}.ics", calendar.slug),
-        ics::render(calendar, schedule, &all, &calendar.name, stamp),
-    )];
+    let feed = ics::Feed::new(calendar, schedule, stamp);
+    let mut files = vec![(format!("{}.ics", calendar.slug), feed.render(&all, &calendar.name))];
     for category in &calendar.categories {
         let subset: Vec<&Occurrence> = all
             .iter()
@@ -155,10 +153,8 @@ pub fn build_files(
             .filter(|o| calendar.events[o.event].category.as_deref() == Some(category.key.as_str()))
             .collect();
         let name = format!("{} · {}", calendar.name, category.label);
-        files.push((
-            format!("{}-{}.ics", calendar.slug, category.key),
-            ics::render(calendar, schedule, &subset, &name, stamp),
-        ));
+        files
+            .push((format!("{}-{}.ics", calendar.slug, category.key), feed.render(&subset, &name)));
     }
     let generated =
         format!("unioncal {} · {}", env!("CARGO_PKG_VERSION"), stamp.format("%Y-%m-%d"));

@@ -54,7 +54,7 @@ fn md_filter(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
     }
 }
 
-fn template_error(name: &str, error: &tera::Error) -> Error {
+pub(crate) fn template_error(name: &str, error: &tera::Error) -> Error {
     // Tera keeps the cause in `source()`: print the whole chain.
     let mut message = error.to_string();
     let mut source = std::error::Error::source(error);
@@ -104,7 +104,16 @@ impl Templates {
     pub fn render(&self, name: &str, context: &impl Serialize) -> Result<String> {
         let context =
             tera::Context::from_serialize(context).map_err(|e| template_error(name, &e))?;
-        self.tera.render(name, &context).map_err(|e| template_error(name, &e))
+        self.render_context(name, &context)
+    }
+
+    /// Render template `name` with a context already built (to share it between pages).
+    ///
+    /// # Errors
+    ///
+    /// When the template fails.
+    pub fn render_context(&self, name: &str, context: &tera::Context) -> Result<String> {
+        self.tera.render(name, context).map_err(|e| template_error(name, &e))
     }
 }
 
