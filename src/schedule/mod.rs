@@ -10,7 +10,7 @@ mod warnings;
 
 use std::sync::Arc;
 
-use chrono::{Datelike, Days, Duration, NaiveDate, NaiveTime};
+use chrono::{Datelike, Days, Duration, NaiveDate, NaiveTime, Timelike};
 
 use crate::dates::{DayCalendar, Region, YearStatus, CN_FIRST_YEAR, MAX_YEAR, MIN_YEAR};
 use crate::error::{Diagnostic, Error, Result};
@@ -200,10 +200,43 @@ pub fn expand(calendar: &Calendar, from: NaiveDate, to: NaiveDate) -> Result<Sch
     for (position, &event) in by_id.iter().enumerate() {
         rank[event] = position;
     }
-    schedule
+    // One packed key per occurrence: day, timed, minute, id rank.
+    let mut keys: Vec<(u64, usize)> = schedule
         .occurrences
-        .sort_unstable_by_key(|o| (o.date, o.start_time.is_some(), o.start_time, rank[o.event]));
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let day = u64::try_from(o.date.num_days_from_ce()).unwrap_or(0);
+            let minute = o.start_time.map_or(0, |t| u64::from(t.hour() * 60 + t.minute()) + 1);
+            ((day << 43) | (minute << 32) | rank[o.event] as u64, i)
+        })
+        .collect();
+    keys.sort_unstable_by_key(|&(key, _)| key);
+    let mut slots: Vec<Option<Occurrence>> =
+        std::mem::take(&mut schedule.occurrences).into_iter().map(Some).collect();
+    schedule.occurrences = keys.iter().filter_map(|&(_, i)| slots[i].take()).collect();
     Ok(schedule)
+}
+
+/// `{id}-{YYYYMMDD}@{domain}` (`parts` = 3) or `{id}-{YYYYMM}@{domain}` (`parts` = 2),
+/// built without a formatter: a million of them are made for a large range.
+fn uid(id: &str, date: NaiveDate, parts: usize, domain: &str) -> String {
+    let mut out = String::with_capacity(id.len() + domain.len() + 11);
+    out.push_str(id);
+    out.push('-');
+    let digits = |out: &mut String, n: u32, width: u32| {
+        for power in (0..width).rev() {
+            out.push(char::from(b'0' + u8::try_from(n / 10u32.pow(power) % 10).unwrap_or(0)));
+        }
+    };
+    digits(&mut out, u32::try_from(date.year()).unwrap_or(0), 4);
+    digits(&mut out, date.month(), 2);
+    if parts == 3 {
+        digits(&mut out, date.day(), 2);
+    }
+    out.push('@');
+    out.push_str(domain);
+    out
 }
 
 /// One candidate occurrence on its way through the steps.
@@ -312,10 +345,15 @@ impl Context<'_> {
             };
             (order, c.nominal)
         };
-        finals.sort_by_key(|f| (f.0, rank(f)));
-        finals.dedup_by_key(|f| f.0);
-        finals.sort_by_key(|f| (f.2.nominal, rank(f)));
-        finals.dedup_by_key(|f| f.2.nominal);
+        // Most events never meet themselves: skip the sorting when days and nominal dates
+        // already strictly increase.
+        let clash = finals.windows(2).any(|w| w[0].0 >= w[1].0 || w[0].2.nominal >= w[1].2.nominal);
+        if clash {
+            finals.sort_by_key(|f| (f.0, rank(f)));
+            finals.dedup_by_key(|f| f.0);
+            finals.sort_by_key(|f| (f.2.nominal, rank(f)));
+            finals.dedup_by_key(|f| f.2.nominal);
+        }
 
         let occurrences = finals
             .into_iter()
@@ -415,12 +453,7 @@ impl Context<'_> {
         let (start_time, end_time, end_date) = self.timing(date, change);
         Occurrence {
             event: self.index,
-            uid: format!(
-                "{}-{}@{}",
-                event.id,
-                c.nominal.format("%Y%m%d"),
-                self.calendar.uid_domain
-            ),
+            uid: uid(&event.id, c.nominal, 3, &self.calendar.uid_domain),
             title: self.title(change.and_then(|ch| ch.title.as_deref()), c.nominal.year()),
             nominal: c.nominal,
             scheduled: c.scheduled,
