@@ -37,22 +37,34 @@ pub fn escape_text(text: &str) -> String {
 }
 
 /// Fold content lines at 75 octets without splitting a UTF-8 character (RFC 5545 3.1).
-/// Lines already folded are unfolded first.
+/// Lines already folded are unfolded first. No fold falls next to a space of the value,
+/// which some parsers would trim away.
 #[must_use]
 pub fn fold(ics: &str) -> String {
     let unfolded = ics.replace("\r\n ", "").replace("\r\n\t", "");
     let mut out = String::with_capacity(unfolded.len() + unfolded.len() / 20);
     for line in unfolded.split("\r\n").filter(|l| !l.is_empty()) {
-        let mut width = 0;
-        for c in line.chars() {
-            let len = c.len_utf8();
-            if width + len > 75 {
-                out.push_str("\r\n ");
-                width = 1;
+        let mut rest = line;
+        let mut limit = 75;
+        while rest.len() > limit {
+            let mut cut = limit;
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
             }
-            out.push(c);
-            width += len;
+            // Never fold next to the value's white space: parsers that trim a line's
+            // ends, or swallow more than the folding space, would lose it.
+            while cut > 1 && (rest[cut..].starts_with([' ', '\t']) || rest[..cut].ends_with([' ', '\t'])) {
+                cut -= 1;
+                while !rest.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+            }
+            out.push_str(&rest[..cut]);
+            out.push_str("\r\n ");
+            rest = &rest[cut..];
+            limit = 74;
         }
+        out.push_str(rest);
         out.push_str("\r\n");
     }
     out
@@ -374,6 +386,16 @@ mod tests {
             assert!(l.len() <= 75, "{} octets", l.len());
         }
         assert_eq!(folded.replace("\r\n ", ""), line);
+    }
+
+    #[test]
+    fn a_continuation_line_never_starts_with_the_values_space() {
+        let line = format!("SUMMARY:{}  b\r\n", "a".repeat(65));
+        let folded = fold(&line);
+        assert!(folded.split("\r\n").skip(1).all(|l| !l.starts_with("  ")), "{folded}");
+        assert!(folded.split("\r\n").all(|l| !l.ends_with(' ')), "{folded}");
+        assert_eq!(folded.replace("\r\n ", ""), line);
+        assert!(folded.split("\r\n").all(|l| l.len() <= 75));
     }
 
     #[test]

@@ -85,3 +85,63 @@ proptest! {
         }
     }
 }
+
+fn ics_unescape(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n' | 'N') => out.push('\n'),
+                Some(other) => out.push(other),
+                None => {}
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn every_feed_parses_back_to_the_same_events(
+        anchor in anchor(),
+        title in "[a-zA-Z0-9 ,;:\\\\\"<>&'工会活动🎉\n]{1,60}",
+        timed in any::<bool>(),
+        year in 2001i32..=2099,
+    ) {
+        let title = format!("活动{title}");
+        let escaped = title.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n");
+        let time = if timed { "time = \"09:30\"\nduration = \"2h\"\n" } else { "" };
+        let text = format!("[calendar]\nname = \"p\"\n[[events]]\nid = \"e\"\ntitle = \"{escaped}\"\n{anchor}\n{time}location = \"{escaped}\"\n");
+        let calendar = unioncal::config::parse("p.toml", text.as_bytes(), "p").unwrap_or_else(|e| panic!("{e}\n{text}"));
+        let (from, to) = year_range(year);
+        let schedule = expand(&calendar, from, to).unwrap();
+        let stamp = chrono::DateTime::from_timestamp(0, 0).unwrap();
+        let all: Vec<_> = schedule.occurrences.iter().collect();
+        let feed = unioncal::emit::ics::Feed::new(&calendar, &schedule, stamp).render(&all, "p");
+        for line in feed.split_terminator("\r\n") {
+            prop_assert!(line.len() <= 75);
+        }
+        let parsed = ical::IcalParser::new(feed.as_bytes()).next().unwrap().unwrap();
+        prop_assert_eq!(parsed.events.len(), schedule.occurrences.len());
+        for (event, o) in parsed.events.iter().zip(&schedule.occurrences) {
+            let get = |name: &str| event.properties.iter().find(|p| p.name == name).and_then(|p| p.value.clone()).unwrap_or_default();
+            prop_assert_eq!(get("UID"), o.uid.clone());
+            // The `ical` parser trims trailing white space from values; compare without it.
+            let summary = ics_unescape(&get("SUMMARY"));
+            if o.month_task {
+                prop_assert!(summary.ends_with(o.title.trim_end()));
+            } else {
+                prop_assert_eq!(summary.trim_end(), o.title.trim_end());
+            }
+            let location = ics_unescape(&get("LOCATION"));
+            prop_assert_eq!(location.trim_end(), title.trim_end());
+            let start = get("DTSTART");
+            prop_assert!(start.starts_with(&o.date.format("%Y%m%d").to_string()) || o.month_task);
+        }
+    }
+}
