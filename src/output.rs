@@ -40,8 +40,25 @@ pub fn write_all(dir: &Path, files: &[(String, String)]) -> Result<()> {
         path: dir.to_path_buf(),
         source,
     })?;
+    remove_stale_temporaries(dir, files);
     for (name, contents) in files {
         write_atomic(&dir.join(name), contents.as_bytes())?;
     }
     Ok(())
+}
+
+/// Remove temporary files an interrupted earlier build left for these names.
+fn remove_stale_temporaries(dir: &Path, files: &[(String, String)]) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let stale = name.ends_with(".tmp")
+            && files.iter().any(|(file, _)| {
+                name.strip_prefix('.').is_some_and(|rest| rest.starts_with(&format!("{file}.")))
+            });
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }

@@ -53,7 +53,9 @@ pub fn fold(ics: &str) -> String {
             }
             // Never fold next to the value's white space: parsers that trim a line's
             // ends, or swallow more than the folding space, would lose it.
-            while cut > 1 && (rest[cut..].starts_with([' ', '\t']) || rest[..cut].ends_with([' ', '\t'])) {
+            while cut > 1
+                && (rest[cut..].starts_with([' ', '\t']) || rest[..cut].ends_with([' ', '\t']))
+            {
                 cut -= 1;
                 while !rest.is_char_boundary(cut) {
                     cut -= 1;

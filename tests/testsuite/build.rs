@@ -395,3 +395,59 @@ fn runaway_ranges_are_refused_not_computed() {
         .code(2)
         .stderr(predicates::str::contains("shorter range"));
 }
+
+#[test]
+fn a_build_killed_at_any_moment_leaves_old_or_new_complete_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new, out) = (dir.path().join("old"), dir.path().join("new"), dir.path().join("out"));
+    build(&hospital(), &old, &["--year", "2026"]);
+    build(&hospital(), &new, &["--year", "2027"]);
+    build(&hospital(), &out, &["--year", "2026"]);
+    let bin = assert_cmd::cargo::cargo_bin("unioncal");
+    // How long a whole build takes here, to spread the kills over it.
+    let started = std::time::Instant::now();
+    build(&hospital(), &dir.path().join("timing"), &["--year", "2027"]);
+    let whole = u64::try_from(started.elapsed().as_micros()).unwrap().max(1000);
+    let mut saw_new = false;
+    for i in 0..40u64 {
+        let mut child = std::process::Command::new(&bin)
+            .arg("build")
+            .args([
+                hospital().to_str().unwrap(),
+                "--year",
+                "2027",
+                "--out",
+                out.to_str().unwrap(),
+                "-q",
+            ])
+            .env("SOURCE_DATE_EPOCH", "1790000000")
+            .spawn()
+            .unwrap();
+        // Kill it somewhere between start and finish (a build takes a few milliseconds).
+        std::thread::sleep(std::time::Duration::from_micros(whole * (i % 20) / 16));
+        let _ = child.kill();
+        let _ = child.wait();
+        for entry in std::fs::read_dir(&out).unwrap() {
+            let name = entry.unwrap().file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with('.') {
+                continue; // a temporary file of the killed run, never a served name
+            }
+            let got = std::fs::read(out.join(&*name)).unwrap();
+            let is_old =
+                old.join(&*name).exists() && std::fs::read(old.join(&*name)).unwrap() == got;
+            let is_new =
+                new.join(&*name).exists() && std::fs::read(new.join(&*name)).unwrap() == got;
+            assert!(is_old || is_new, "{name} is neither the old nor the new file after kill {i}");
+            saw_new |= is_new && !is_old;
+        }
+    }
+    assert!(saw_new, "some runs got far enough to replace files");
+    // The next complete build clears what the killed ones left.
+    build(&hospital(), &out, &["--year", "2027"]);
+    assert!(std::fs::read_dir(&out).unwrap().all(|e| !e
+        .unwrap()
+        .file_name()
+        .to_string_lossy()
+        .ends_with(".tmp")));
+}
