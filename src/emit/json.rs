@@ -136,12 +136,19 @@ pub fn write(calendar: &Calendar, schedule: &Schedule, mut out: impl Write) -> i
         out.write_all(b",\n  \"events\": []\n}\n")?;
     } else {
         out.write_all(b",\n  \"events\": [\n")?;
+        // Events are assembled in a buffer (cheap appends) and written in large pieces.
+        let mut buffer: Vec<u8> = Vec::with_capacity(1 << 16);
         for (i, o) in schedule.occurrences.iter().enumerate() {
             if i > 0 {
-                out.write_all(b",\n")?;
+                buffer.extend_from_slice(b",\n");
             }
-            event(&mut out, calendar, o)?;
+            event(&mut buffer, calendar, o)?;
+            if buffer.len() > 1 << 15 {
+                out.write_all(&buffer)?;
+                buffer.clear();
+            }
         }
+        out.write_all(&buffer)?;
         out.write_all(b"\n  ]\n}\n")?;
     }
     out.flush()

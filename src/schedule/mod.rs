@@ -201,20 +201,12 @@ pub fn expand(calendar: &Calendar, from: NaiveDate, to: NaiveDate) -> Result<Sch
         rank[event] = position;
     }
     // One packed key per occurrence: day, timed, minute, id rank.
-    let mut keys: Vec<(u64, usize)> = schedule
-        .occurrences
-        .iter()
-        .enumerate()
-        .map(|(i, o)| {
-            let day = u64::try_from(o.date.num_days_from_ce()).unwrap_or(0);
-            let minute = o.start_time.map_or(0, |t| u64::from(t.hour() * 60 + t.minute()) + 1);
-            ((day << 43) | (minute << 32) | rank[o.event] as u64, i)
-        })
-        .collect();
-    keys.sort_unstable_by_key(|&(key, _)| key);
-    let mut slots: Vec<Option<Occurrence>> =
-        std::mem::take(&mut schedule.occurrences).into_iter().map(Some).collect();
-    schedule.occurrences = keys.iter().filter_map(|&(_, i)| slots[i].take()).collect();
+    // In place: a second copy of a million occurrences would double the peak memory.
+    schedule.occurrences.sort_by_cached_key(|o| {
+        let day = u64::try_from(o.date.num_days_from_ce()).unwrap_or(0);
+        let minute = o.start_time.map_or(0, |t| u64::from(t.hour() * 60 + t.minute()) + 1);
+        (day << 43) | (minute << 32) | rank[o.event] as u64
+    });
     Ok(schedule)
 }
 
