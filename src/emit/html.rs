@@ -393,7 +393,7 @@ impl Pages {
     ///
     /// When a template fails.
     pub fn render(&self, templates: &Templates) -> Result<Vec<(String, String)>> {
-        // Each month page serializes the page head and its own month only.
+        // Each sheet is rendered once, for its month page and for print.html.
         #[derive(Serialize)]
         struct One<'a> {
             #[serde(flatten)]
@@ -401,19 +401,36 @@ impl Pages {
             month: &'a Month,
         }
         #[derive(Serialize)]
+        struct WithSheet<'a> {
+            #[serde(flatten)]
+            page: &'a Page,
+            month: &'a Month,
+            sheet: &'a str,
+        }
+        #[derive(Serialize)]
         struct All<'a> {
             #[serde(flatten)]
             page: &'a Page,
             months: &'a [Month],
+            sheets: &'a [String],
         }
-        let all = tera::Context::from_serialize(All { page: &self.page, months: &self.months })
-            .map_err(|e| super::templates::template_error("index.html", &e))?;
+        let sheets = self
+            .months
+            .iter()
+            .map(|month| templates.render("sheet.html", &One { page: &self.page, month }))
+            .collect::<Result<Vec<_>>>()?;
+        let all = tera::Context::from_serialize(All {
+            page: &self.page,
+            months: &self.months,
+            sheets: &sheets,
+        })
+        .map_err(|e| super::templates::template_error("index.html", &e))?;
         let mut files =
             vec![("index.html".to_string(), templates.render_context("index.html", &all)?)];
-        for month in &self.months {
+        for (month, sheet) in self.months.iter().zip(&sheets) {
             files.push((
                 month.file.clone(),
-                templates.render("month.html", &One { page: &self.page, month })?,
+                templates.render("month.html", &WithSheet { page: &self.page, month, sheet })?,
             ));
         }
         files.push(("print.html".to_string(), templates.render_context("print.html", &all)?));

@@ -18,6 +18,7 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("style.css", include_str!("../../templates/style.css")),
     ("macros.html", include_str!("../../templates/macros.html")),
     ("index.html", include_str!("../../templates/index.html")),
+    ("sheet.html", include_str!("../../templates/sheet.html")),
     ("month.html", include_str!("../../templates/month.html")),
     ("print.html", include_str!("../../templates/print.html")),
     ("plan.md", include_str!("../../templates/plan.md")),
