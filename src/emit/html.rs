@@ -208,11 +208,7 @@ fn month_view(
                 time: if o.all_day() { String::new() } else { time_text(o, calendar.language) },
                 title: o.title.to_string(),
                 location: o.location.as_deref().unwrap_or_default().to_string(),
-                organizer: calendar.events[o.event]
-                    .organizer
-                    .as_deref()
-                    .unwrap_or_default()
-                    .to_string(),
+                organizer: super::organizer(calendar, o),
                 category: category_label(calendar, o).to_string(),
                 color: color(calendar, o),
                 note,
@@ -223,11 +219,7 @@ fn month_view(
         .iter()
         .map(|o| Task {
             title: o.title.to_string(),
-            organizer: calendar.events[o.event]
-                .organizer
-                .as_deref()
-                .unwrap_or_default()
-                .to_string(),
+            organizer: super::organizer(calendar, o),
             category: category_label(calendar, o).to_string(),
             color: color(calendar, o),
         })
@@ -327,19 +319,7 @@ impl Pages {
             feeds.push(Feed { label: c.label.clone(), file, https, webcal });
         }
         let (https_url, webcal_url) = links(calendar, &format!("{}.ics", calendar.slug));
-        let period = if schedule.from.year() == schedule.to.year()
-            && schedule.from.ordinal() == 1
-            && schedule.to.month() == 12
-            && schedule.to.day() == 31
-        {
-            if zh {
-                format!("{}年", schedule.from.year())
-            } else {
-                schedule.from.year().to_string()
-            }
-        } else {
-            format!("{} – {}", schedule.from, schedule.to)
-        };
+        let period = super::period_text(schedule, calendar.language);
         let page = Page {
             name: calendar.name.clone(),
             description: calendar.description.clone(),

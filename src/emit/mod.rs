@@ -40,6 +40,26 @@ pub fn weekday_text(o: &Occurrence, language: Language) -> &'static str {
     }
 }
 
+/// The range as a heading says it: 2027年 / 2027 for a whole year, else both dates.
+#[must_use]
+pub fn period_text(schedule: &crate::schedule::Schedule, language: Language) -> String {
+    let (from, to) = (schedule.from, schedule.to);
+    if from.year() == to.year() && from.ordinal() == 1 && to.month() == 12 && to.day() == 31 {
+        match language {
+            Language::Zh => format!("{}年", from.year()),
+            Language::En => from.year().to_string(),
+        }
+    } else {
+        format!("{from} – {to}")
+    }
+}
+
+/// The organizer of an occurrence's event, or "".
+#[must_use]
+pub fn organizer(calendar: &Calendar, o: &Occurrence) -> String {
+    calendar.events[o.event].organizer.as_deref().unwrap_or_default().to_string()
+}
+
 /// The label of an occurrence's category, or "".
 #[must_use]
 pub fn category_label<'a>(calendar: &'a Calendar, o: &Occurrence) -> &'a str {

@@ -107,19 +107,7 @@ pub fn render_markdown(
             Month { title, items }
         })
         .collect();
-    let period = if schedule.from.year() == schedule.to.year()
-        && schedule.from.ordinal() == 1
-        && schedule.to.month() == 12
-        && schedule.to.day() == 31
-    {
-        if zh {
-            format!("{}年", schedule.from.year())
-        } else {
-            schedule.from.year().to_string()
-        }
-    } else {
-        format!("{} – {}", schedule.from, schedule.to)
-    };
+    let period = super::period_text(schedule, calendar.language);
     let plan = Plan {
         name: calendar.name.clone(),
         period,

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use chrono::{Days, NaiveDate};
+
+use crate::support::unescape;
 use unioncal::schedule::{expand, year_range};
 
 fn unioncal() -> Command {
@@ -22,24 +24,6 @@ fn build(file: &Path, out: &Path, extra: &[&str]) {
 
 fn hospital() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("calendars/hospital.toml")
-}
-
-/// Unescape an iCalendar TEXT value.
-fn unescape(text: &str) -> String {
-    let mut out = String::new();
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some('n' | 'N') => out.push('\n'),
-                Some(other) => out.push(other),
-                None => {}
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// A property's parameters as the parser gives them.

@@ -86,23 +86,6 @@ proptest! {
     }
 }
 
-fn ics_unescape(text: &str) -> String {
-    let mut out = String::new();
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some('n' | 'N') => out.push('\n'),
-                Some(other) => out.push(other),
-                None => {}
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
@@ -132,13 +115,13 @@ proptest! {
             let get = |name: &str| event.properties.iter().find(|p| p.name == name).and_then(|p| p.value.clone()).unwrap_or_default();
             prop_assert_eq!(get("UID"), o.uid.clone());
             // The `ical` parser trims trailing white space from values; compare without it.
-            let summary = ics_unescape(&get("SUMMARY"));
+            let summary = crate::support::unescape(&get("SUMMARY"));
             if o.month_task {
                 prop_assert!(summary.ends_with(o.title.trim_end()));
             } else {
                 prop_assert_eq!(summary.trim_end(), o.title.trim_end());
             }
-            let location = ics_unescape(&get("LOCATION"));
+            let location = crate::support::unescape(&get("LOCATION"));
             prop_assert_eq!(location.trim_end(), title.trim_end());
             let start = get("DTSTART");
             prop_assert!(start.starts_with(&o.date.format("%Y%m%d").to_string()) || o.month_task);

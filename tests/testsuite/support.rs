@@ -40,3 +40,21 @@ pub(crate) fn dates(toml: &str, y: i32) -> Vec<String> {
 pub(crate) fn d(text: &str) -> NaiveDate {
     text.parse().unwrap()
 }
+
+/// Unescape an iCalendar TEXT value.
+pub(crate) fn unescape(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n' | 'N') => out.push('\n'),
+                Some(other) => out.push(other),
+                None => {}
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
