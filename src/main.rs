@@ -15,6 +15,12 @@ fn main() -> ExitCode {
         Err(error) => {
             match &error {
                 Error::Calendar(diagnostics) => Ui::new(cli.quiet, false).diagnostics(diagnostics),
+                Error::Io { source, path, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+                    eprintln!("error: {error}");
+                    if path.extension().is_some_and(|e| e == "toml") {
+                        eprintln!("  = help: name an existing calendar file, or create one with `unioncal init`");
+                    }
+                }
                 other => eprintln!("error: {other}"),
             }
             ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(1))
