@@ -52,14 +52,24 @@ pub fn fold(ics: &str) -> String {
                 cut -= 1;
             }
             // Never fold next to the value's white space: parsers that trim a line's
-            // ends, or swallow more than the folding space, would lose it.
-            while cut > 1
-                && (rest[cut..].starts_with([' ', '\t']) || rest[..cut].ends_with([' ', '\t']))
+            // ends, or swallow more than the folding space, would lose it. A run of
+            // white space longer than a line has to be folded somewhere, though.
+            let first_char = rest.chars().next().map_or(1, char::len_utf8);
+            let mut gentle = cut;
+            while gentle > first_char
+                && (rest[gentle..].starts_with([' ', '\t'])
+                    || rest[..gentle].ends_with([' ', '\t']))
             {
-                cut -= 1;
-                while !rest.is_char_boundary(cut) {
-                    cut -= 1;
+                gentle -= 1;
+                while !rest.is_char_boundary(gentle) {
+                    gentle -= 1;
                 }
+            }
+            if gentle >= first_char
+                && !rest[gentle..].starts_with([' ', '\t'])
+                && !rest[..gentle].ends_with([' ', '\t'])
+            {
+                cut = gentle;
             }
             out.push_str(&rest[..cut]);
             out.push_str("\r\n ");
@@ -398,6 +408,15 @@ mod tests {
         assert!(folded.split("\r\n").all(|l| !l.ends_with(' ')), "{folded}");
         assert_eq!(folded.replace("\r\n ", ""), line);
         assert!(folded.split("\r\n").all(|l| l.len() <= 75));
+    }
+
+    #[test]
+    fn a_long_run_of_white_space_after_a_wide_character_still_folds() {
+        // Found by the fuzzer: this used to loop for ever.
+        let line = format!("CATEGORIES:健康{}动\r\n", "\t".repeat(100));
+        let folded = fold(&line);
+        assert!(folded.split("\r\n").all(|l| l.len() <= 75));
+        assert_eq!(folded.replace("\r\n ", ""), line);
     }
 
     #[test]

@@ -435,3 +435,32 @@ fn a_build_killed_at_any_moment_leaves_old_or_new_complete_files() {
         .to_string_lossy()
         .ends_with(".tmp")));
 }
+
+#[test]
+fn inputs_the_fuzzer_found_build_quickly() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    let bin = assert_cmd::cargo::cargo_bin("unioncal");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let out = tempfile::tempdir().unwrap();
+        let mut child = std::process::Command::new(&bin)
+            .arg("build")
+            .arg(&path)
+            .args(["--year", "2027", "-q", "--out"])
+            .arg(out.path())
+            .spawn()
+            .unwrap();
+        let started = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if started.elapsed() > std::time::Duration::from_secs(30) {
+                let _ = child.kill();
+                panic!("{} did not finish in 30 s", path.display());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        assert!(status.code().is_some_and(|c| c <= 3), "{} crashed: {status}", path.display());
+    }
+}
