@@ -2,6 +2,8 @@
 //! a synthetic large calendar (10,000 rules, about a million occurrences over a decade).
 //! Run with `cargo bench`; `cargo bench -- hospital` runs only the hospital group.
 
+#![allow(missing_docs)] // criterion_group! defines an undocumented function
+
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion};
 use unioncal::emit::{csv, html, ics, json, plan, templates::Templates};
 use unioncal::schedule::{expand, year_range};

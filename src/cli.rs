@@ -87,6 +87,8 @@ pub struct BuildArgs {
     /// The calendar file; with several, each is built into its own folder `DIR/{slug}/`.
     #[arg(default_value = "unioncal.toml", num_args = 1..)]
     pub files: Vec<PathBuf>,
+    // The range's options document themselves; a doc comment here would become help text.
+    #[allow(missing_docs)]
     #[command(flatten)]
     pub range: RangeArgs,
     /// The folder to write into (created if needed).
@@ -104,6 +106,8 @@ pub struct ListArgs {
     /// The calendar file.
     #[arg(default_value = "unioncal.toml")]
     pub file: PathBuf,
+    // The range's options document themselves; a doc comment here would become help text.
+    #[allow(missing_docs)]
     #[command(flatten)]
     pub range: RangeArgs,
     /// Only this month (1–12) of the year.
