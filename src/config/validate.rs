@@ -934,7 +934,8 @@ fn rrule(v: &mut Validator<'_>, value: &Str) -> Option<Anchor> {
     }
     let normalized = normalize_rrule(text);
     let text = normalized.as_str();
-    let dtstart = rrule::Tz::UTC.with_ymd_and_hms_checked(2000, 1, 1);
+    // Any start will do to check the rule's grammar: the Unix epoch.
+    let dtstart = chrono::DateTime::UNIX_EPOCH.with_timezone(&rrule::Tz::UTC);
     let checked = text
         .parse::<rrule::RRule<rrule::Unvalidated>>()
         .map_err(|e| e.to_string())
@@ -971,19 +972,6 @@ fn normalize_rrule(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(";")
-}
-
-trait UtcMidnight {
-    fn with_ymd_and_hms_checked(&self, y: i32, m: u32, d: u32) -> chrono::DateTime<rrule::Tz>;
-}
-
-impl UtcMidnight for rrule::Tz {
-    fn with_ymd_and_hms_checked(&self, y: i32, m: u32, d: u32) -> chrono::DateTime<rrule::Tz> {
-        use chrono::TimeZone;
-        self.with_ymd_and_hms(y, m, d, 0, 0, 0)
-            .single()
-            .unwrap_or_else(|| self.from_utc_datetime(&chrono::NaiveDateTime::MIN))
-    }
 }
 
 fn months(v: &mut Validator<'_>, value: &Spanned<toml::Value>) -> Option<Months> {
