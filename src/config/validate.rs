@@ -934,8 +934,11 @@ fn rrule(v: &mut Validator<'_>, value: &Str) -> Option<Anchor> {
     }
     let normalized = normalize_rrule(text);
     let text = normalized.as_str();
-    // Any start will do to check the rule's grammar: the Unix epoch.
-    let dtstart = chrono::DateTime::UNIX_EPOCH.with_timezone(&rrule::Tz::UTC);
+    // A start before every supported year, so that no UNTIL falls before it.
+    let dtstart = {
+        use chrono::TimeZone;
+        rrule::Tz::UTC.with_ymd_and_hms(1900, 1, 1, 0, 0, 0).single()?
+    };
     let checked = text
         .parse::<rrule::RRule<rrule::Unvalidated>>()
         .map_err(|e| e.to_string())

@@ -127,6 +127,12 @@ fn rrule_from_start_and_every_year() {
         ["2027-01-04", "2027-01-11", "2027-01-18"],
         "a date UNTIL is inclusive"
     );
+    let early = "[calendar]\nname = \"x\"\n[holidays]\nregion = \"none\"\n[[events]]\nid = \"a\"\ntitle = \"b\"\nrrule = \"FREQ=DAILY;UNTIL=19650103\"\nstart = \"1965-01-01\"\n";
+    assert_eq!(
+        dates(early, 1965),
+        ["1965-01-01", "1965-01-02", "1965-01-03"],
+        "an UNTIL in the 1960s is valid"
+    );
     let full = event("rrule = \"FREQ=DAILY;INTERVAL=10;COUNT=3\"\nstart = \"2026-12-25\"");
     assert_eq!(dates(&full, 2027), ["2027-01-04", "2027-01-14"]);
 }
