@@ -108,7 +108,8 @@ impl DayKind {
 /// Outside the window only weekends are off.
 #[derive(Debug, Clone)]
 pub struct DayCalendar {
-    first: NaiveDate,
+    /// The window's first day as a day number (from CE), for cheap lookups.
+    first_day: i32,
     days: Vec<DayKind>,
     /// The arrangement alone (no `extra_*`, whatever the region), for holiday breaks.
     breaks: Vec<bool>,
@@ -179,11 +180,13 @@ impl DayCalendar {
                 }
             }
         }
-        Self { first, days, breaks, periods, arrangements }
+        Self { first_day: first.num_days_from_ce(), days, breaks, periods, arrangements }
     }
 
     fn index(&self, date: NaiveDate) -> Option<usize> {
-        usize::try_from((date - self.first).num_days()).ok().filter(|&i| i < self.days.len())
+        usize::try_from(date.num_days_from_ce() - self.first_day)
+            .ok()
+            .filter(|&i| i < self.days.len())
     }
 
     /// What `date` is.

@@ -1,7 +1,7 @@
 //! Step 1 of expansion: the anchor dates of each kind of rule, and the `start`/`until`
 //! windows they are generated in.
 
-use chrono::{Datelike, Days, Months as ChronoMonths, NaiveDate, TimeZone, Weekday};
+use chrono::{Datelike, Days, NaiveDate, TimeZone, Weekday};
 
 use crate::dates::{lunar_to_solar, DayCalendar};
 use crate::model::{Anchor, DateSpec, Event};
@@ -175,18 +175,22 @@ pub(super) fn repeating(event: &Event, from: NaiveDate, to: NaiveDate) -> Vec<Na
                 }));
             }
             Anchor::MonthlyDay(_) | Anchor::MonthlyNth { .. } => {
-                let mut month = first.with_day(1).unwrap_or(first);
-                while month <= last {
-                    let (y, m) = (month.year(), month.month());
-                    if n == 1 || (month_index(month) - month_index(reference)).rem_euclid(n) == 0 {
+                let (mut y, mut m) = (first.year(), first.month());
+                let reference_month = month_index(reference);
+                while (y, m) <= (last.year(), last.month()) {
+                    let index = i64::from(y) * 12 + i64::from(m) - 1;
+                    if n == 1 || (index - reference_month).rem_euclid(n) == 0 {
                         let day = match event.anchor {
                             Anchor::MonthlyDay(day) => {
-                                let len = i64::from(month_length(y, m));
-                                let d =
-                                    if day > 0 { i64::from(day) } else { len + i64::from(day) + 1 };
+                                let len = month_length(y, m);
+                                let d = if day > 0 {
+                                    day.unsigned_abs()
+                                } else {
+                                    (len + 1).saturating_sub(day.unsigned_abs())
+                                };
                                 (1..=len)
                                     .contains(&d)
-                                    .then(|| NaiveDate::from_ymd_opt(y, m, d as u32))
+                                    .then(|| NaiveDate::from_ymd_opt(y, m, d))
                                     .flatten()
                             }
                             Anchor::MonthlyNth { weekday, nth } => nth_weekday(y, m, weekday, nth),
@@ -194,8 +198,7 @@ pub(super) fn repeating(event: &Event, from: NaiveDate, to: NaiveDate) -> Vec<Na
                         };
                         out.extend(day.filter(|d| (first..=last).contains(d)));
                     }
-                    let Some(next) = month.checked_add_months(ChronoMonths::new(1)) else { break };
-                    month = next;
+                    (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
                 }
             }
             Anchor::RRule(rule) => out.extend(rrule_dates(rule, w.first, last, first)),

@@ -264,8 +264,12 @@ impl Context<'_> {
         let mut candidates: Vec<Candidate> = anchors
             .into_iter()
             .filter_map(|(anchor, nominal_base)| {
-                let moved = anchor.checked_add_signed(Duration::days(event.offset.days))?;
-                let nominal = nominal_base.checked_add_signed(Duration::days(event.offset.days))?;
+                let (moved, nominal) = if event.offset.days == 0 {
+                    (anchor, nominal_base)
+                } else {
+                    let offset = Duration::days(event.offset.days);
+                    (anchor.checked_add_signed(offset)?, nominal_base.checked_add_signed(offset)?)
+                };
                 let scheduled = self.days().add_workdays(moved, event.offset.workdays);
                 self.keeps(nominal, scheduled).then_some(Candidate {
                     nominal,
