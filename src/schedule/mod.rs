@@ -485,7 +485,8 @@ impl Context<'_> {
         change: Option<&crate::model::Change>,
     ) -> (Option<NaiveTime>, Option<NaiveTime>, NaiveDate) {
         let event = self.event;
-        let last_day = date + Days::new(u64::from(event.days.saturating_sub(1)));
+        let last_day =
+            if event.days > 1 { date + Days::new(u64::from(event.days - 1)) } else { date };
         let new_time = change.and_then(|c| c.time);
         let new_end = change.and_then(|c| c.end);
         let (start, length) = match (event.timing, new_time) {
@@ -503,7 +504,13 @@ impl Context<'_> {
         };
         let length = new_end.map_or(length, Length::End);
         let end = match length {
-            Length::End(end) => last_day.and_time(end),
+            Length::End(end) => return (Some(start), Some(end), last_day),
+            // Within the day: no date arithmetic needed.
+            Length::Minutes(m)
+                if i64::from(start.num_seconds_from_midnight()) + m * 60 < 86_400 =>
+            {
+                return (Some(start), Some(start + Duration::minutes(m)), last_day);
+            }
             Length::Minutes(m) => last_day.and_time(start) + Duration::minutes(m),
         };
         (Some(start), Some(end.time()), end.date())
