@@ -7,7 +7,7 @@ use super::{range, Ui};
 use crate::cli::BuildArgs;
 use crate::emit::{build_files, ics::stamp, templates::Templates};
 use crate::error::{Error, Result};
-use crate::schedule::{check, expand};
+use crate::schedule::{expand, provisional_years};
 
 pub(super) fn run(args: &BuildArgs, ui: &Ui) -> Result<u8> {
     let templates = Templates::load(args.templates.as_deref())?;
@@ -57,10 +57,7 @@ fn build_one(
     let schedule = expand(&calendar, from, to)?;
     let files = build_files(&calendar, &schedule, templates, stamp())?;
     crate::output::write_all(out, &files)?;
-    let warnings: Vec<_> = check(&calendar, &schedule)
-        .into_iter()
-        .filter(|w| w.message.contains("not published yet"))
-        .collect();
+    let warnings = provisional_years(&schedule);
     ui.diagnostics(&warnings);
     ui.note(&format!(
         "{}: {} occurrences, {} files written to {}",

@@ -17,7 +17,7 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::model::{Anchor, Calendar, ChangeAction, ChangeDate, Event, ExceptDate, Length, Shift};
 use crate::text::numeral;
 
-pub use warnings::check;
+pub use warnings::{check, provisional_years};
 
 /// One dated occurrence of an event.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -23,17 +23,25 @@ pub fn check(calendar: &Calendar, schedule: &Schedule) -> Vec<Diagnostic> {
     out
 }
 
-fn provisional(calendar: &Calendar, schedule: &Schedule) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for &year in &schedule.provisional_years {
-        out.push(
+/// One warning per year of the range whose holidays are provisional: what `build` says
+/// even when it says nothing else.
+#[must_use]
+pub fn provisional_years(schedule: &Schedule) -> Vec<Diagnostic> {
+    schedule
+        .provisional_years
+        .iter()
+        .map(|year| {
             Diagnostic::warning(
                 format!("the {year} holiday arrangement is not published yet: days off are computed from the law, without 调休, and may change"),
                 None,
             )
-            .with_help(format!("when the State Council notice for {year} is out, type it in as `[[holidays.periods]]` entries (or update unioncal), then build again")),
-        );
-    }
+            .with_help(format!("when the State Council notice for {year} is out, type it in as `[[holidays.periods]]` entries (or update unioncal), then build again"))
+        })
+        .collect()
+}
+
+fn provisional(calendar: &Calendar, schedule: &Schedule) -> Vec<Diagnostic> {
+    let mut out = provisional_years(schedule);
     if calendar.holidays.region == Region::Cn {
         for year in schedule.from.year()..=schedule.to.year() {
             let typed: Vec<Festival> = calendar

@@ -237,3 +237,29 @@ fn completions_and_help() {
     assert!(stdout(&["build", "--help"]).contains("Examples:"));
     assert!(stdout(&["--version"]).starts_with("unioncal "));
 }
+
+#[test]
+fn build_warns_of_a_provisional_year_and_quiet_and_verbose_do_what_they_say() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap();
+    let run = |args: &[&str]| {
+        let result = unioncal()
+            .args(["build", "calendars/hospital.toml", "--out", out])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(result.status.success());
+        String::from_utf8(result.stderr).unwrap()
+    };
+    let provisional = run(&["--year", "2027"]);
+    assert!(provisional.contains("2027 holiday arrangement is not published yet"), "{provisional}");
+    assert!(provisional.contains("files written to"));
+    let official = run(&["--year", "2026"]);
+    assert!(!official.contains("not published"), "{official}");
+    assert_eq!(run(&["--year", "2027", "-q"]), "", "-q prints only errors");
+    let verbose = run(&["--year", "2026", "-v"]);
+    assert!(
+        verbose.contains("  pku6-union.ics (") && verbose.contains("  print.html ("),
+        "{verbose}"
+    );
+}
