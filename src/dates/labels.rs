@@ -89,12 +89,32 @@ pub fn day_label(date: NaiveDate) -> DayLabel {
     }
 }
 
+/// The sexagenary name of a lunar year with its zodiac animal: 丙午（马）.
+#[must_use]
+pub fn year_name(year: i32) -> String {
+    const STEMS: [&str; 10] = ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"];
+    const BRANCHES: [&str; 12] =
+        ["子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉", "戌", "亥"];
+    const ANIMALS: [&str; 12] =
+        ["鼠", "牛", "虎", "兔", "龙", "蛇", "马", "羊", "猴", "鸡", "狗", "猪"];
+    let i = (year - 4).rem_euclid(60);
+    let (s, b) = ((i % 10) as usize, (i % 12) as usize);
+    format!("{}{}（{}）", STEMS[s], BRANCHES[b], ANIMALS[b])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn label(y: i32, m: u32, d: u32) -> String {
         day_label(NaiveDate::from_ymd_opt(y, m, d).unwrap()).text
+    }
+
+    #[test]
+    fn sexagenary_year_names() {
+        assert_eq!(year_name(2026), "丙午（马）");
+        assert_eq!(year_name(2027), "丁未（羊）");
+        assert_eq!(year_name(1984), "甲子（鼠）");
     }
 
     #[test]

@@ -11,7 +11,7 @@ pub use almanac::{
     MAX_YEAR, MIN_YEAR, TERM_NAMES,
 };
 pub use holidays::{official, official_years, provisional, Festival, Period, Source};
-pub use labels::{day_label, DayLabel};
+pub use labels::{day_label, year_name, DayLabel};
 pub use workdays::{Arrangement, DayCalendar, DayKind, HolidayRules, Region, YearStatus};
 
 /// The first year for which region "cn" (statutory holidays) is supported.

@@ -228,7 +228,7 @@ fn month_view(
     let subtitle = match lunar_year {
         Some(l) if zh => format!(
             "农历{}年 {}",
-            stem_branch(l.year),
+            crate::dates::year_name(l.year),
             crate::dates::solar_to_lunar(first).map(|f| f.month_name()).unwrap_or_default()
         ),
         _ => String::new(),
@@ -244,18 +244,6 @@ fn month_view(
         provisional: schedule.provisional_years.contains(&year),
         count: list.len(),
     }
-}
-
-/// The sexagenary name of a lunar year with its zodiac animal: 丙午（马）.
-fn stem_branch(year: i32) -> String {
-    const STEMS: [&str; 10] = ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"];
-    const BRANCHES: [&str; 12] =
-        ["子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉", "戌", "亥"];
-    const ANIMALS: [&str; 12] =
-        ["鼠", "牛", "虎", "兔", "龙", "蛇", "马", "羊", "猴", "鸡", "狗", "猪"];
-    let i = (year - 4).rem_euclid(60);
-    let (s, b) = ((i % 10) as usize, (i % 12) as usize);
-    format!("{}{}（{}）", STEMS[s], BRANCHES[b], ANIMALS[b])
 }
 
 /// A subscription link pair for a feed file, when the calendar has a public URL.

@@ -201,7 +201,7 @@ fn event(
     e.timestamp(stamp);
     e.add_property("SEQUENCE", "0");
     let (summary, start) = if o.month_task {
-        let first = schedule.days.next_workday(o.date.pred_opt().unwrap_or(o.date));
+        let first = schedule.feed_day(o);
         let label = if zh {
             format!("【{}月】", o.date.month())
         } else {

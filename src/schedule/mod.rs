@@ -95,6 +95,17 @@ pub struct Schedule {
 }
 
 impl Schedule {
+    /// The day a feed shows an occurrence on: its date, or for a month task the month's
+    /// first working day.
+    #[must_use]
+    pub fn feed_day(&self, o: &Occurrence) -> NaiveDate {
+        if o.month_task && self.days.is_off(o.date) {
+            self.days.next_workday(o.date)
+        } else {
+            o.date
+        }
+    }
+
     /// Whether any year of the range has provisional holidays.
     #[must_use]
     pub fn provisional(&self) -> bool {

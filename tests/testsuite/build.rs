@@ -471,3 +471,22 @@ fn inputs_the_fuzzer_found_build_quickly() {
         assert!(status.code().is_some_and(|c| c <= 3), "{} crashed: {status}", path.display());
     }
 }
+
+#[test]
+fn a_month_task_sits_on_the_months_first_working_day_in_feeds() {
+    let dir = tempfile::tempdir().unwrap();
+    build(&hospital(), dir.path(), &["--year", "2026"]);
+    let (events, _) = parse_feed(&dir.path().join("pku6-union.ics"));
+    let start = |uid: &str| {
+        events.iter().find(|e| e.props["UID"].0 == uid).map(|e| e.props["DTSTART"].0.clone())
+    };
+    // October 2026 opens with the National Day break (10-01..10-07).
+    assert_eq!(start("home-award-202610@pku6-union.example.org").as_deref(), Some("20261008"));
+    let october = events
+        .iter()
+        .find(|e| e.props["UID"].0 == "home-award-202610@pku6-union.example.org")
+        .unwrap();
+    assert_eq!(unescape(&october.props["SUMMARY"].0), "【10月】准备材料申报先进职工之家");
+    // September 2026 starts on a Tuesday, a working day.
+    assert_eq!(start("dues-202609@pku6-union.example.org").as_deref(), Some("20260901"));
+}
