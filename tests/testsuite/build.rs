@@ -22,6 +22,14 @@ fn build(file: &Path, out: &Path, extra: &[&str]) {
     unioncal().arg("build").arg(file).arg("--out").arg(out).args(extra).assert().success();
 }
 
+/// No temporary file of an atomic write is left in `dir`.
+fn assert_no_temporaries(dir: &Path) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let name = entry.unwrap().file_name();
+        assert!(!name.to_string_lossy().ends_with(".tmp"), "{name:?} left in {}", dir.display());
+    }
+}
+
 fn hospital() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("calendars/hospital.toml")
 }
@@ -274,11 +282,7 @@ fn a_failed_build_leaves_the_previous_outputs_intact() {
         .code(1)
         .stderr(predicates::str::contains("month.html"));
     assert_eq!(std::fs::read(out.join("pku6-union.ics")).unwrap(), before);
-    assert!(std::fs::read_dir(&out).unwrap().all(|e| !e
-        .unwrap()
-        .file_name()
-        .to_string_lossy()
-        .ends_with(".tmp")));
+    assert_no_temporaries(&out);
 }
 
 #[test]
@@ -436,11 +440,7 @@ fn a_build_killed_at_any_moment_leaves_old_or_new_complete_files() {
             "{name:?}"
         );
     }
-    assert!(std::fs::read_dir(&out).unwrap().all(|e| !e
-        .unwrap()
-        .file_name()
-        .to_string_lossy()
-        .ends_with(".tmp")));
+    assert_no_temporaries(&out);
 }
 
 #[test]
