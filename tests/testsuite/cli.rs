@@ -265,3 +265,37 @@ fn build_warns_of_a_provisional_year_and_quiet_and_verbose_do_what_they_say() {
         "{verbose}"
     );
 }
+
+#[test]
+fn holidays_reads_the_periods_a_calendar_types_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("typed.toml");
+    std::fs::write(
+        &file,
+        "[calendar]\nname = \"x\"\n[[holidays.periods]]\nname = \"国庆节\"\nstart = \"2027-10-01\"\nend = \"2027-10-07\"\nwork = [\"2027-09-26\", \"2027-10-09\"]\n",
+    )
+    .unwrap();
+    let text = stdout(&["holidays", "--year", "2027", file.to_str().unwrap()]);
+    assert!(text.contains("日历文件 [[holidays.periods]] 录入"), "{text}");
+    assert!(
+        text.contains("国庆节  [日历文件]")
+            && text.contains("调休上班：09-26（周日）、10-09（周六）"),
+        "{text}"
+    );
+    assert!(text.contains("春节  [暂定]"), "festivals it does not name come from the law: {text}");
+}
+
+#[test]
+fn the_table_marks_shifted_days_and_notes_a_provisional_year() {
+    let text = stdout(&["list", "calendars/hospital.toml", "--year", "2027", "--month", "9"]);
+    assert!(text.contains("2027 年放假安排尚未公布"), "{text}");
+    let shifted = stdout(&["list", "calendars/hospital.toml", "--year", "2026", "--month", "10"]);
+    // The first Wednesday, 10-07, is in the National Day break: reception day moves to 10-08.
+    assert!(
+        shifted.lines().any(|l| l.starts_with("2026-10-08")
+            && l.contains("工会接待日")
+            && l.contains("调（原定10月7日）")),
+        "{shifted}"
+    );
+    assert!(!shifted.contains("尚未公布"));
+}
