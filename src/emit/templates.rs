@@ -16,6 +16,7 @@ use crate::error::{Diagnostic, Error, Result};
 /// The built-in templates, by name.
 pub const BUILT_IN: &[(&str, &str)] = &[
     ("style.css", include_str!("../../templates/style.css")),
+    ("base.html", include_str!("../../templates/base.html")),
     ("macros.html", include_str!("../../templates/macros.html")),
     ("index.html", include_str!("../../templates/index.html")),
     ("sheet.html", include_str!("../../templates/sheet.html")),
