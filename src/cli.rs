@@ -95,7 +95,7 @@ pub struct BuildArgs {
     #[arg(long, short, default_value = "public", value_name = "DIR")]
     pub out: PathBuf,
     /// A folder of templates overriding the built-in ones by name
-    /// (base.html, index.html, sheet.html, month.html, print.html, macros.html, style.css, plan.md).
+    /// (base.html, index.html, sheet.html, month.html, print.html, style.css, plan.md).
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
 }

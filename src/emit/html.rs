@@ -52,32 +52,53 @@ struct Feed {
     webcal: Option<String>,
 }
 
+/// What every page says about a month: its heading and file.
 #[derive(Serialize)]
-struct Month {
+struct MonthHead {
     id: String,
     title: String,
     subtitle: String,
     file: String,
+    provisional: bool,
+    count: usize,
+    /// `""`, `" dense"`, `" denser"` or `" densest"`: how tightly the sheet sets its list.
+    density: &'static str,
+}
+
+#[derive(Serialize)]
+struct Month {
+    #[serde(flatten)]
+    head: MonthHead,
     weeks: Vec<Vec<Day>>,
     items: Vec<Item>,
     tasks: Vec<Task>,
-    provisional: bool,
-    count: usize,
 }
 
+/// A day cell. Its CSS classes are worked out here so the templates stay plain markup.
 #[derive(Serialize)]
 struct Day {
     day: u32,
     in_month: bool,
+    /// `out` (another month's day), `off`, `weekend`, space-separated.
+    class: String,
     label: String,
-    special: bool,
-    badge: Option<&'static str>,
+    /// `lun`, or `lun sp` for a festival or solar term.
+    label_class: &'static str,
+    /// 休 / 班 on a day of this month whose working status differs from the week's.
+    badge: Option<Badge>,
     off: bool,
-    weekend: bool,
-    provisional: bool,
+    /// The partial-holiday note (下午放假), on days of this month.
     note: Option<&'static str>,
     events: Vec<CellEvent>,
-    more: usize,
+    /// "另有 2 项" when more events fall on the day than the cell lists, else "".
+    more: String,
+}
+
+#[derive(Serialize)]
+struct Badge {
+    text: String,
+    class: &'static str,
+    title: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -154,17 +175,38 @@ fn month_view(
                     !o.month_task && o.date <= day && day <= o.end_date && day.month() == month
                 })
                 .collect();
+            let in_month = day.month() == month;
+            let off = kind.is_off();
+            let weekend = day.weekday().num_days_from_monday() >= 5;
+            let provisional = provisional && matches!(kind, DayKind::Holiday(_));
+            let class = [(!in_month, "out"), (off, "off"), (weekend, "weekend")]
+                .iter()
+                .filter_map(|&(on, class)| on.then_some(class))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let more = on_day.len().saturating_sub(CELL_EVENTS);
             week.push(Day {
                 day: day.day(),
-                in_month: day.month() == month,
+                in_month,
+                class,
                 label: label.text,
-                special: label.special,
-                badge,
-                off: kind.is_off(),
-                weekend: day.weekday().num_days_from_monday() >= 5,
-                provisional: provisional && matches!(kind, DayKind::Holiday(_)),
-                note: label.partial_holiday,
-                more: on_day.len().saturating_sub(CELL_EVENTS),
+                label_class: if label.special { "lun sp" } else { "lun" },
+                badge: badge.filter(|_| in_month).map(|text| Badge {
+                    text: if provisional { format!("{text}*") } else { text.to_string() },
+                    class: match (off, provisional) {
+                        (true, true) => "badge off prov",
+                        (true, false) => "badge off",
+                        (false, _) => "badge work",
+                    },
+                    title: provisional.then_some(if zh { "暂定" } else { "provisional" }),
+                }),
+                off,
+                note: label.partial_holiday.filter(|_| in_month),
+                more: match (more, zh) {
+                    (0, _) => String::new(),
+                    (n, true) => format!("另有 {n} 项"),
+                    (n, false) => format!("+{n} more"),
+                },
                 events: on_day
                     .iter()
                     .take(CELL_EVENTS)
@@ -184,7 +226,7 @@ fn month_view(
         weeks.push(week);
     }
     let (tasks, groups) = month_groups(list);
-    let items = groups
+    let items: Vec<Item> = groups
         .iter()
         .map(|g| {
             let o = g.first;
@@ -215,7 +257,7 @@ fn month_view(
             }
         })
         .collect();
-    let tasks = tasks
+    let tasks: Vec<Task> = tasks
         .iter()
         .map(|o| Task {
             title: o.title.to_string(),
@@ -233,16 +275,29 @@ fn month_view(
         ),
         _ => String::new(),
     };
+    let listed: usize = items.len() + tasks.len();
     Month {
-        id: format!("{year}-{month:02}"),
-        title: if zh { format!("{year}年{month}月") } else { first.format("%B %Y").to_string() },
-        subtitle,
-        file: format!("{year}-{month:02}.html"),
+        head: MonthHead {
+            id: format!("{year}-{month:02}"),
+            title: if zh {
+                format!("{year}年{month}月")
+            } else {
+                first.format("%B %Y").to_string()
+            },
+            subtitle,
+            file: format!("{year}-{month:02}.html"),
+            provisional: schedule.provisional_years.contains(&year),
+            count: list.len(),
+            density: match listed {
+                41.. => " densest",
+                25..=40 => " denser",
+                15..=24 => " dense",
+                _ => "",
+            },
+        },
         weeks,
         items,
         tasks,
-        provisional: schedule.provisional_years.contains(&year),
-        count: list.len(),
     }
 }
 
@@ -361,47 +416,49 @@ impl Pages {
     ///
     /// When a template fails.
     pub fn render(&self, templates: &Templates) -> Result<Vec<(String, String)>> {
-        // Each sheet is rendered once, for its month page and for print.html.
-        #[derive(Serialize)]
-        struct One<'a> {
-            #[serde(flatten)]
-            page: &'a Page,
-            month: &'a Month,
-        }
-        #[derive(Serialize)]
-        struct WithSheet<'a> {
-            #[serde(flatten)]
-            page: &'a Page,
-            month: &'a Month,
-            sheet: &'a str,
-        }
-        #[derive(Serialize)]
-        struct All<'a> {
-            #[serde(flatten)]
-            page: &'a Page,
-            months: &'a [Month],
-            sheets: &'a [String],
-        }
-        let sheets = self
-            .months
-            .iter()
-            .map(|month| templates.render("sheet.html", &One { page: &self.page, month }))
-            .collect::<Result<Vec<_>>>()?;
-        let all = tera::Context::from_serialize(All {
-            page: &self.page,
-            months: &self.months,
-            sheets: &sheets,
-        })
-        .map_err(|e| super::templates::template_error("index.html", &e))?;
+        let mut page = tera::Context::from_serialize(&self.page)
+            .map_err(|e| super::templates::template_error("index.html", &e))?;
+        page.insert("style", templates.style());
+        // The page's context with a page's own values added.
+        let with = |add: &dyn Fn(&mut tera::Context)| {
+            let mut context = page.clone();
+            add(&mut context);
+            context
+        };
+        // Each sheet is rendered once, for its month page and for print.html; the later
+        // months on a second thread.
+        let sheets = |months: &[Month]| {
+            months
+                .iter()
+                .map(|month| {
+                    templates.render_context("sheet.html", &with(&|c| c.insert("month", month)))
+                })
+                .collect::<Result<Vec<_>>>()
+        };
+        let (early, late) = self.months.split_at(self.months.len() / 2);
+        let sheets = std::thread::scope(|scope| -> Result<Vec<String>> {
+            let late = scope.spawn(|| sheets(late));
+            let mut all = sheets(early)?;
+            all.extend(late.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?);
+            Ok(all)
+        })?;
+        let index = with(&|c| c.insert("months", &self.months));
         let mut files =
-            vec![("index.html".to_string(), templates.render_context("index.html", &all)?)];
+            vec![("index.html".to_string(), templates.render_context("index.html", &index)?)];
         for (month, sheet) in self.months.iter().zip(&sheets) {
-            files.push((
-                month.file.clone(),
-                templates.render("month.html", &WithSheet { page: &self.page, month, sheet })?,
-            ));
+            let context = with(&|c| {
+                c.insert("month", &month.head);
+                c.insert("sheet", sheet);
+            });
+            files
+                .push((month.head.file.clone(), templates.render_context("month.html", &context)?));
         }
-        files.push(("print.html".to_string(), templates.render_context("print.html", &all)?));
+        let heads: Vec<&MonthHead> = self.months.iter().map(|m| &m.head).collect();
+        let print = with(&|c| {
+            c.insert("months", &heads);
+            c.insert("sheets", &sheets);
+        });
+        files.push(("print.html".to_string(), templates.render_context("print.html", &print)?));
         Ok(files)
     }
 }

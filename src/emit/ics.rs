@@ -6,6 +6,8 @@
 //! for the calendar's time zone; and every line is folded again at 75 octets on a
 //! character boundary, since the crate's own folding can leave a 76-octet line.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use icalendar::{Alarm, Calendar as Ics, Component, Event as IcsEvent, EventLike, Property};
 
@@ -16,14 +18,26 @@ use crate::schedule::{How, Occurrence, Schedule};
 pub const PRODID: &str = concat!("-//unioncal//unioncal ", env!("CARGO_PKG_VERSION"), "//ZH");
 
 /// User text made safe for a TEXT value: CRLF and CR become LF (escaped as `\n` by the
-/// crate), other control characters are dropped.
+/// crate), other control characters are dropped. Clean text is returned as it is.
 #[must_use]
-pub fn clean_text(text: &str) -> String {
-    text.replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .chars()
-        .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
-        .collect()
+pub fn clean_text(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| c != '\n' && c != '\t' && c.is_control()) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push('\n');
+            }
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Escape a TEXT value the crate does not know to escape (X- properties, NAME).
@@ -36,15 +50,27 @@ pub fn escape_text(text: &str) -> String {
         .replace('\n', "\\n")
 }
 
+/// The content lines of `ics` with folded lines joined again.
+fn unfolded_lines(ics: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    let mut physical = ics.split("\r\n").peekable();
+    std::iter::from_fn(move || {
+        let first = physical.next()?;
+        let mut line = Cow::Borrowed(first);
+        while let Some(rest) = physical.next_if(|l| l.starts_with([' ', '\t'])) {
+            line.to_mut().push_str(&rest[1..]);
+        }
+        Some(line)
+    })
+}
+
 /// Fold content lines at 75 octets without splitting a UTF-8 character (RFC 5545 3.1).
 /// Lines already folded are unfolded first. No fold falls next to a space of the value,
 /// which some parsers would trim away.
 #[must_use]
 pub fn fold(ics: &str) -> String {
-    let unfolded = ics.replace("\r\n ", "").replace("\r\n\t", "");
-    let mut out = String::with_capacity(unfolded.len() + unfolded.len() / 20);
-    for line in unfolded.split("\r\n").filter(|l| !l.is_empty()) {
-        let mut rest = line;
+    let mut out = String::with_capacity(ics.len() + ics.len() / 20);
+    for line in unfolded_lines(ics).filter(|l| !l.is_empty()) {
+        let mut rest = &*line;
         let mut limit = 75;
         while rest.len() > limit {
             let mut cut = limit;
@@ -145,47 +171,59 @@ impl<'a> Feed<'a> {
     /// One feed of `occurrences`, named `name`.
     #[must_use]
     pub fn render(&self, occurrences: &[&Occurrence], name: &str) -> String {
-        render(self, occurrences, name)
+        let events: Vec<String> = occurrences.iter().map(|o| self.event(o)).collect();
+        self.assemble(name, events.iter().map(String::as_str))
     }
-}
 
-fn render(feed: &Feed<'_>, occurrences: &[&Occurrence], name: &str) -> String {
-    let (calendar, schedule, stamp) = (feed.calendar, feed.schedule, feed.stamp);
-    let mut ics = Ics::empty();
-    for (key, value) in [
-        ("VERSION", "2.0".to_string()),
-        ("PRODID", PRODID.to_string()),
-        ("CALSCALE", "GREGORIAN".to_string()),
-        ("METHOD", "PUBLISH".to_string()),
-    ] {
-        ics.append_property(Property::new(key, value));
+    /// The `VEVENT` of one occurrence, folded, to be put into feeds with
+    /// [`Feed::assemble`]. An event in several feeds is rendered once.
+    #[must_use]
+    pub fn event(&self, o: &Occurrence) -> String {
+        let text = event(self.calendar, self.schedule, o, self.stamp).to_string();
+        fold(&strip_alarm_stamps(&text))
     }
-    ics.append_property(Property::new("X-WR-CALNAME", escape_text(name)));
-    ics.append_property(Property::new("NAME", escape_text(name)));
-    ics.append_property(Property::new("X-WR-TIMEZONE", escape_text(&calendar.timezone)));
-    if let Some(description) = &calendar.description {
-        ics.append_property(Property::new("X-WR-CALDESC", escape_text(description)));
-        ics.append_property(Property::new("DESCRIPTION", clean_text(description)));
-    }
-    ics.append_property(
-        Property::new("REFRESH-INTERVAL", "P1D").add_parameter("VALUE", "DURATION").done(),
-    );
-    ics.append_property(Property::new("X-PUBLISHED-TTL", "P1D"));
-    if let Some(url) = &calendar.url {
+
+    /// The feed named `name` holding `events` (from [`Feed::event`]).
+    #[must_use]
+    pub fn assemble<'e>(&self, name: &str, events: impl Iterator<Item = &'e str>) -> String {
+        let calendar = self.calendar;
+        let mut ics = Ics::empty();
+        for (key, value) in [
+            ("VERSION", "2.0"),
+            ("PRODID", PRODID),
+            ("CALSCALE", "GREGORIAN"),
+            ("METHOD", "PUBLISH"),
+        ] {
+            ics.append_property(Property::new(key, value));
+        }
+        ics.append_property(Property::new("X-WR-CALNAME", escape_text(name)));
+        ics.append_property(Property::new("NAME", escape_text(name)));
+        ics.append_property(Property::new("X-WR-TIMEZONE", escape_text(&calendar.timezone)));
+        if let Some(description) = &calendar.description {
+            ics.append_property(Property::new("X-WR-CALDESC", escape_text(description)));
+            ics.append_property(Property::new("DESCRIPTION", clean_text(description)));
+        }
         ics.append_property(
-            Property::new("SOURCE", url.clone()).add_parameter("VALUE", "URI").done(),
+            Property::new("REFRESH-INTERVAL", "P1D").add_parameter("VALUE", "DURATION").done(),
         );
+        ics.append_property(Property::new("X-PUBLISHED-TTL", "P1D"));
+        if let Some(url) = &calendar.url {
+            ics.append_property(
+                Property::new("SOURCE", url.as_str()).add_parameter("VALUE", "URI").done(),
+            );
+        }
+        let header = fold(&ics.to_string());
+        let end = "END:VCALENDAR\r\n";
+        let header = header.strip_suffix(end).unwrap_or(&header);
+        let mut out = String::with_capacity(header.len() + self.timezone.len() + 2048);
+        out.push_str(header);
+        out.push_str(&self.timezone);
+        for event in events {
+            out.push_str(event);
+        }
+        out.push_str(end);
+        out
     }
-    for o in occurrences {
-        ics.push(event(calendar, schedule, o, stamp));
-    }
-    let text = strip_alarm_stamps(&ics.to_string());
-    let timezone = &feed.timezone;
-    let text = match text.find("BEGIN:VEVENT") {
-        Some(i) => format!("{}{timezone}{}", &text[..i], &text[i..]),
-        None => text.replacen("END:VCALENDAR", &format!("{timezone}END:VCALENDAR"), 1),
-    };
-    fold(&text)
 }
 
 fn event(

@@ -152,7 +152,8 @@ pub fn dates_text(group: &Group<'_>, language: Language) -> String {
     text
 }
 
-/// Every output file of a build, rendered in memory: `(file name, contents)`.
+/// Every output file of a build, rendered in memory: `(file name, contents)`. The feeds
+/// are rendered on a second thread while the pages are.
 ///
 /// # Errors
 ///
@@ -163,23 +164,43 @@ pub fn build_files(
     templates: &templates::Templates,
     stamp: chrono::DateTime<chrono::Utc>,
 ) -> crate::Result<Vec<(String, String)>> {
-    let all: Vec<&Occurrence> = schedule.occurrences.iter().collect();
+    std::thread::scope(|scope| {
+        let feeds = scope.spawn(|| feeds(calendar, schedule, stamp));
+        let generated =
+            format!("unioncal {} · {}", env!("CARGO_PKG_VERSION"), stamp.format("%Y-%m-%d"));
+        let pages = html::Pages::new(calendar, schedule, &generated).render(templates)?;
+        let plan = plan::render_markdown(calendar, schedule, templates)?;
+        let mut files = feeds.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        files.extend(pages);
+        files.push(("plan.md".to_string(), plan));
+        files.push(("plan.csv".to_string(), csv::render(calendar, schedule)));
+        Ok(files)
+    })
+}
+
+/// The feed of every event, and one per category.
+fn feeds(
+    calendar: &Calendar,
+    schedule: &crate::schedule::Schedule,
+    stamp: chrono::DateTime<chrono::Utc>,
+) -> Vec<(String, String)> {
     let feed = ics::Feed::new(calendar, schedule, stamp);
-    let mut files = vec![(format!("{}.ics", calendar.slug), feed.render(&all, &calendar.name))];
+    // Each event is rendered once, for the whole feed and for its category's.
+    let events: Vec<String> = schedule.occurrences.iter().map(|o| feed.event(o)).collect();
+    let mut files = vec![(
+        format!("{}.ics", calendar.slug),
+        feed.assemble(&calendar.name, events.iter().map(String::as_str)),
+    )];
     for category in &calendar.categories {
-        let subset: Vec<&Occurrence> = all
-            .iter()
-            .copied()
-            .filter(|o| calendar.events[o.event].category.as_deref() == Some(category.key.as_str()))
-            .collect();
+        let subset = schedule.occurrences.iter().zip(&events).filter_map(|(o, text)| {
+            (calendar.events[o.event].category.as_deref() == Some(category.key.as_str()))
+                .then_some(text.as_str())
+        });
         let name = format!("{} · {}", calendar.name, category.label);
-        files
-            .push((format!("{}-{}.ics", calendar.slug, category.key), feed.render(&subset, &name)));
+        files.push((
+            format!("{}-{}.ics", calendar.slug, category.key),
+            feed.assemble(&name, subset),
+        ));
     }
-    let generated =
-        format!("unioncal {} · {}", env!("CARGO_PKG_VERSION"), stamp.format("%Y-%m-%d"));
-    files.extend(html::Pages::new(calendar, schedule, &generated).render(templates)?);
-    files.push(("plan.md".to_string(), plan::render_markdown(calendar, schedule, templates)?));
-    files.push(("plan.csv".to_string(), csv::render(calendar, schedule)));
-    Ok(files)
+    files
 }

@@ -13,11 +13,13 @@ use tera::{Tera, Value};
 
 use crate::error::{Diagnostic, Error, Result};
 
+/// The built-in stylesheet of the pages. It is plain CSS, not a template: `base.html` puts
+/// it into each page as the `style` variable (a `--templates` folder may replace it too).
+pub const STYLE: (&str, &str) = ("style.css", include_str!("../../templates/style.css"));
+
 /// The built-in templates, by name.
 pub const BUILT_IN: &[(&str, &str)] = &[
-    ("style.css", include_str!("../../templates/style.css")),
     ("base.html", include_str!("../../templates/base.html")),
-    ("macros.html", include_str!("../../templates/macros.html")),
     ("index.html", include_str!("../../templates/index.html")),
     ("sheet.html", include_str!("../../templates/sheet.html")),
     ("month.html", include_str!("../../templates/month.html")),
@@ -25,9 +27,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("plan.md", include_str!("../../templates/plan.md")),
 ];
 
-/// Compiled templates.
+/// Compiled templates, and the stylesheet.
 pub struct Templates {
     tera: Tera,
+    style: String,
 }
 
 /// Escape Markdown's special characters so user text is shown as written.
@@ -76,8 +79,11 @@ impl Templates {
     ///
     /// When a template in `dir` cannot be read or does not compile.
     pub fn load(dir: Option<&Path>) -> Result<Self> {
-        let mut sources: Vec<(String, String)> =
-            BUILT_IN.iter().map(|(n, s)| ((*n).to_string(), (*s).to_string())).collect();
+        let mut sources: Vec<(String, String)> = BUILT_IN
+            .iter()
+            .chain([&STYLE])
+            .map(|(n, s)| ((*n).to_string(), (*s).to_string()))
+            .collect();
         if let Some(dir) = dir {
             for (name, text) in &mut sources {
                 let path = dir.join(name.as_str());
@@ -90,12 +96,19 @@ impl Templates {
                 }
             }
         }
+        let style = sources.pop().map(|(_, text)| text).unwrap_or_default();
         let mut tera = Tera::default();
         tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
             .map_err(|e| template_error("templates", &e))?;
         tera.autoescape_on(vec![".html"]);
         tera.register_filter("md", md_filter);
-        Ok(Self { tera })
+        Ok(Self { tera, style })
+    }
+
+    /// The pages' stylesheet.
+    #[must_use]
+    pub fn style(&self) -> &str {
+        &self.style
     }
 
     /// Render template `name` with `context`.

@@ -292,13 +292,15 @@ fn a_user_template_overrides_the_built_in_one() {
     std::fs::create_dir(&templates).unwrap();
     std::fs::write(templates.join("plan.md"), "{{ name }}: {{ months | length }} months\n")
         .unwrap();
+    std::fs::write(templates.join("style.css"), ".grid { border: 9px solid teal; }").unwrap();
     let out = dir.path().join("out");
     build(&hospital(), &out, &["--year", "2027", "--templates", templates.to_str().unwrap()]);
     assert_eq!(std::fs::read_to_string(out.join("plan.md")).unwrap(), "北大六院工会: 12 months\n");
-    assert!(
-        std::fs::read_to_string(out.join("index.html")).unwrap().contains("<svg"),
-        "other templates stay built in"
-    );
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(index.contains("<svg"), "other templates stay built in");
+    for page in [index, std::fs::read_to_string(out.join("2027-03.html")).unwrap()] {
+        assert!(page.contains("<style>.grid { border: 9px solid teal; }</style>"), "{page}");
+    }
 }
 
 #[test]
