@@ -235,7 +235,7 @@ fn event(
     let zh = calendar.language == Language::Zh;
     let rule = &calendar.events[o.event];
     let mut e = IcsEvent::new();
-    e.uid(&o.uid);
+    e.uid(&o.uid(calendar));
     e.timestamp(stamp);
     e.add_property("SEQUENCE", "0");
     let (summary, start) = if o.month_task {

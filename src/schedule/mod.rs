@@ -24,8 +24,6 @@ pub use warnings::{check, provisional_years};
 pub struct Occurrence {
     /// Index of its event in [`Calendar::events`].
     pub event: usize,
-    /// `{id}-{YYYYMMDD}@{uid_domain}` (nominal date), or `{id}-{YYYYMM}@…` for month tasks.
-    pub uid: String,
     /// The title, placeholders filled and changes applied.
     pub title: Arc<str>,
     /// The anchor date plus the calendar-day offset: the identity of the occurrence.
@@ -64,6 +62,52 @@ pub enum How {
 }
 
 impl Occurrence {
+    /// The UID: `{id}-{YYYYMMDD}@{uid_domain}` from the nominal date, or `{id}-{YYYYMM}@…`
+    /// for a month task. It is worked out when asked for rather than stored: a large range
+    /// has a million occurrences, and a string each would be most of their memory.
+    #[must_use]
+    pub fn uid(&self, calendar: &Calendar) -> String {
+        let mut out = String::new();
+        self.push_uid(calendar, &mut out);
+        out
+    }
+
+    /// Append the UID (see [`Occurrence::uid`]) to `out`.
+    pub fn push_uid(&self, calendar: &Calendar, out: &mut String) {
+        let id = &calendar.events[self.event].id;
+        let (middle, length) = self.uid_middle();
+        out.reserve(id.len() + length + calendar.uid_domain.len());
+        out.push_str(id);
+        out.extend(middle[..length].iter().map(|&b| char::from(b)));
+        out.push_str(&calendar.uid_domain);
+    }
+
+    /// What stands between the id and the domain in the UID, `-YYYYMMDD@` (`-YYYYMM@` for
+    /// a month task), and its length; built without a formatter, for a million of them.
+    #[must_use]
+    pub fn uid_middle(&self) -> ([u8; 10], usize) {
+        let digit = |n: u32| b'0' + u8::try_from(n % 10).unwrap_or(0);
+        let year = u32::try_from(self.nominal.year()).unwrap_or(0);
+        let (month, day) = (self.nominal.month(), self.nominal.day());
+        let mut middle = [
+            b'-',
+            digit(year / 1000),
+            digit(year / 100),
+            digit(year / 10),
+            digit(year),
+            digit(month / 10),
+            digit(month),
+            digit(day / 10),
+            digit(day),
+            b'@',
+        ];
+        if self.month_task {
+            middle[7] = b'@';
+            return (middle, 8);
+        }
+        (middle, 10)
+    }
+
     /// The scheduled date, when the final date differs from it.
     #[must_use]
     pub fn original_date(&self) -> Option<NaiveDate> {
@@ -192,9 +236,12 @@ pub fn expand(calendar: &Calendar, from: NaiveDate, to: NaiveDate) -> Result<Sch
         })
         .collect();
     let padding = anchors.len().saturating_mul(1000);
-    if anchors.iter().map(Vec::len).sum::<usize>() > MAX_OCCURRENCES.saturating_add(padding) {
+    let candidates = anchors.iter().map(Vec::len).sum::<usize>();
+    if candidates > MAX_OCCURRENCES.saturating_add(padding) {
         return Err(too_many());
     }
+    // Room for them all at once: growing a vector of a million occurrences copies it.
+    schedule.occurrences.reserve(candidates.min(MAX_OCCURRENCES));
     for ((index, event), anchors) in calendar.events.iter().enumerate().zip(anchors) {
         let context = Context { calendar, event, index, schedule: &schedule, longest_break };
         let (occurrences, notes) = context.expand(anchors);
@@ -211,35 +258,50 @@ pub fn expand(calendar: &Calendar, from: NaiveDate, to: NaiveDate) -> Result<Sch
     for (position, &event) in by_id.iter().enumerate() {
         rank[event] = position;
     }
-    // One packed key per occurrence: day, timed, minute, id rank.
-    // In place: a second copy of a million occurrences would double the peak memory.
-    schedule.occurrences.sort_by_cached_key(|o| {
-        let day = u64::try_from(o.date.num_days_from_ce()).unwrap_or(0);
-        let minute = o.start_time.map_or(0, |t| u64::from(t.hour() * 60 + t.minute()) + 1);
-        (day << 43) | (minute << 32) | rank[o.event] as u64
+    // First into parts of 32 days, then each part by the whole key.
+    let part = |d: NaiveDate| usize::try_from(d.num_days_from_ce() >> 5).unwrap_or(0);
+    let (first, last) = (part(from), part(to) - part(from));
+    sort_into_buckets(&mut schedule.occurrences, last, |o| {
+        part(o.date).saturating_sub(first).min(last)
     });
+    // One packed key per occurrence: day, timed, minute, id rank.
+    for days in schedule.occurrences.chunk_by_mut(|a, b| part(a.date) == part(b.date)) {
+        days.sort_by_cached_key(|o| {
+            let day = u64::try_from(o.date.num_days_from_ce()).unwrap_or(0);
+            let minute = o.start_time.map_or(0, |t| u64::from(t.hour() * 60 + t.minute()) + 1);
+            (day << 43) | (minute << 32) | rank[o.event] as u64
+        });
+    }
     Ok(schedule)
 }
 
-/// `{id}-{YYYYMMDD}@{domain}` (`parts` = 3) or `{id}-{YYYYMM}@{domain}` (`parts` = 2),
-/// built without a formatter: a million of them are made for a large range.
-fn uid(id: &str, date: NaiveDate, parts: usize, domain: &str) -> String {
-    let mut out = String::with_capacity(id.len() + domain.len() + 11);
-    out.push_str(id);
-    out.push('-');
-    let digits = |out: &mut String, n: u32, width: u32| {
-        for power in (0..width).rev() {
-            out.push(char::from(b'0' + u8::try_from(n / 10u32.pow(power) % 10).unwrap_or(0)));
-        }
-    };
-    digits(&mut out, u32::try_from(date.year()).unwrap_or(0), 4);
-    digits(&mut out, date.month(), 2);
-    if parts == 3 {
-        digits(&mut out, date.day(), 2);
+/// Put `occurrences` in order of `bucket` (`0..=last`), in place: each is swapped straight
+/// into its bucket's part of the vector (an American flag sort). With few buckets that
+/// goes through memory in a few streams instead of at random, as a comparison sort
+/// moving a million occurrences would.
+fn sort_into_buckets(
+    occurrences: &mut [Occurrence],
+    last: usize,
+    bucket: impl Fn(&Occurrence) -> usize,
+) {
+    let mut next = vec![0; last + 2];
+    for o in occurrences.iter() {
+        next[bucket(o) + 1] += 1;
     }
-    out.push('@');
-    out.push_str(domain);
-    out
+    for i in 1..next.len() {
+        next[i] += next[i - 1];
+    }
+    let ends: Vec<usize> = next[1..].to_vec();
+    for (current, &end) in ends.iter().enumerate() {
+        while next[current] < end {
+            let i = next[current];
+            let target = bucket(&occurrences[i]);
+            if target != current {
+                occurrences.swap(i, next[target]);
+            }
+            next[target] += 1;
+        }
+    }
 }
 
 /// One candidate occurrence on its way through the steps.
@@ -460,7 +522,6 @@ impl Context<'_> {
         let (start_time, end_time, end_date) = self.timing(date, change);
         Occurrence {
             event: self.index,
-            uid: uid(&event.id, c.nominal, 3, &self.calendar.uid_domain),
             title: self.title(change.and_then(|ch| ch.title.as_deref()), c.nominal.year()),
             nominal: c.nominal,
             scheduled: c.scheduled,
@@ -577,12 +638,6 @@ impl Context<'_> {
                         .unwrap_or(first);
                 out.push(Occurrence {
                     event: self.index,
-                    uid: format!(
-                        "{}-{}@{}",
-                        event.id,
-                        first.format("%Y%m"),
-                        self.calendar.uid_domain
-                    ),
                     title: self.title(change.and_then(|c| c.title.as_deref()), year),
                     nominal: first,
                     scheduled: first,

@@ -64,7 +64,11 @@ fn holiday_anchor_uses_the_break_start_and_a_workday_offset() {
     // The 2026 break starts Sun 02-15; the make-up Saturday 02-14 is the last working day.
     assert_eq!(dates(&toml, 2026), ["2026-02-14"]);
     let schedule = crate::support::year(&toml, 2026);
-    assert_eq!(schedule.occurrences[0].uid, "visit-20260217@test.unioncal", "UID from 正月初一");
+    assert_eq!(
+        crate::support::uids(&toml, &schedule),
+        ["visit-20260217@test.unioncal"],
+        "UID from 正月初一"
+    );
     // Provisional 2027: 除夕 Fri 02-05 starts the break; the day before is Thu 02-04.
     assert_eq!(dates(&toml, 2027), ["2027-02-04"]);
 }
@@ -73,8 +77,12 @@ fn holiday_anchor_uses_the_break_start_and_a_workday_offset() {
 fn new_year_break_can_start_in_the_previous_december() {
     let toml = with_header("[[events]]\nid = \"ny\"\ntitle = \"元旦\"\nholiday = \"元旦\"\n");
     let schedule = crate::support::year(&toml, 2023);
-    let got: Vec<(String, String)> =
-        schedule.occurrences.iter().map(|o| (o.date.to_string(), o.uid.clone())).collect();
+    let got: Vec<(String, String)> = schedule
+        .occurrences
+        .iter()
+        .zip(crate::support::uids(&toml, &schedule))
+        .map(|(o, uid)| (o.date.to_string(), uid))
+        .collect();
     assert_eq!(got, [("2023-12-30".to_string(), "ny-20240101@test.unioncal".to_string())]);
     assert_eq!(dates(&toml, 2024), Vec::<String>::new(), "2024's break is in 2023, 2025's in 2025");
 }

@@ -1,7 +1,7 @@
 //! Each anchor, limit, shift policy and change, and the tricky cases of the format's
 //! "Precise semantics".
 
-use crate::support::{calendar, d, dates, dates_between, try_calendar, with_header, year};
+use crate::support::{calendar, d, dates, dates_between, try_calendar, uids, with_header, year};
 use unioncal::schedule::{check, expand, How};
 
 fn event(body: &str) -> String {
@@ -144,7 +144,8 @@ fn month_tasks_belong_to_their_month() {
     let got: Vec<(String, String, String)> = schedule
         .occurrences
         .iter()
-        .map(|o| (o.date.to_string(), o.end_date.to_string(), o.uid.clone()))
+        .zip(uids(&toml, &schedule))
+        .map(|(o, uid)| (o.date.to_string(), o.end_date.to_string(), uid))
         .collect();
     assert_eq!(got[2], ("2027-09-01".into(), "2027-09-30".into(), "e-202709@test.unioncal".into()));
     assert_eq!(got.len(), 3);
@@ -153,17 +154,19 @@ fn month_tasks_belong_to_their_month() {
 
 #[test]
 fn offsets_in_days_and_weeks_move_the_nominal_date() {
-    let schedule = year(&event("date = \"05-01\"\noffset = \"-1w\""), 2027);
+    let toml = event("date = \"05-01\"\noffset = \"-1w\"");
+    let schedule = year(&toml, 2027);
     assert_eq!(schedule.occurrences[0].date, d("2027-04-24"));
-    assert_eq!(schedule.occurrences[0].uid, "e-20270424@test.unioncal");
+    assert_eq!(uids(&toml, &schedule), ["e-20270424@test.unioncal"]);
 }
 
 #[test]
 fn workday_offsets_leave_the_uid_on_the_nominal_date() {
-    let schedule = year(&event("date = \"10-01\"\noffset = \"-2wd\""), 2026);
+    let toml = event("date = \"10-01\"\noffset = \"-2wd\"");
+    let schedule = year(&toml, 2026);
     // Break 10-01..07, 09-28 is Mon; -1wd = 09-30 (Wed), -2wd = 09-29.
     assert_eq!(schedule.occurrences[0].date, d("2026-09-29"));
-    assert_eq!(schedule.occurrences[0].uid, "e-20261001@test.unioncal");
+    assert_eq!(uids(&toml, &schedule), ["e-20261001@test.unioncal"]);
     assert_eq!(
         schedule.occurrences[0].original_date(),
         None,
@@ -196,13 +199,14 @@ fn nearest_tie_goes_before() {
 
 #[test]
 fn shifted_occurrence_keeps_uid_and_records_its_scheduled_date() {
-    let schedule = year(&event("date = \"03-08\"\nshift = \"after\""), 2026);
+    let toml = event("date = \"03-08\"\nshift = \"after\"");
+    let schedule = year(&toml, 2026);
     let o = &schedule.occurrences[0];
     assert_eq!(
         (o.date, o.original_date(), o.how),
         (d("2026-03-09"), Some(d("2026-03-08")), How::Shifted)
     );
-    assert_eq!(o.uid, "e-20260308@test.unioncal");
+    assert_eq!(uids(&toml, &schedule), ["e-20260308@test.unioncal"]);
 }
 
 #[test]
@@ -295,7 +299,7 @@ fn changes_move_cancel_and_override() {
     let o = &schedule.occurrences;
     assert_eq!(o.len(), 2);
     assert_eq!((o[0].date, &*o[0].title, o[0].how), (d("2027-01-12"), "改期", How::Moved));
-    assert_eq!(o[0].uid, "e-20270105@test.unioncal");
+    assert_eq!(uids(&toml, &schedule)[0], "e-20270105@test.unioncal");
     assert_eq!(o[0].original_date(), Some(d("2027-01-05")));
     assert_eq!(o[1].start_time.unwrap().to_string(), "09:00:00");
     assert_eq!(o[1].end_time.unwrap().to_string(), "11:00:00", "a new time keeps the length");
@@ -334,8 +338,7 @@ fn one_occurrence_a_day_scheduled_beats_shifted() {
         "repeat = \"daily\"\nstart = \"2026-10-03\"\nuntil = \"2026-10-08\"",
     );
     let schedule = year(&toml, 2026);
-    let got: Vec<String> = schedule.occurrences.iter().map(|o| o.uid.clone()).collect();
-    assert_eq!(got, ["e-20261008@test.unioncal"]);
+    assert_eq!(uids(&toml, &schedule), ["e-20261008@test.unioncal"]);
 }
 
 #[test]
@@ -344,9 +347,8 @@ fn among_shifted_the_earliest_nominal_wins() {
         "repeat = \"daily\"\nstart = \"2026-10-02\"\nuntil = \"2026-10-04\"\nshift = \"after\"",
     );
     let schedule = year(&toml, 2026);
-    let got: Vec<(String, String)> =
-        schedule.occurrences.iter().map(|o| (o.date.to_string(), o.uid.clone())).collect();
-    assert_eq!(got, [("2026-10-08".to_string(), "e-20261002@test.unioncal".to_string())]);
+    assert_eq!(schedule.occurrences[0].date, d("2026-10-08"));
+    assert_eq!(uids(&toml, &schedule), ["e-20261002@test.unioncal"]);
 }
 
 #[test]
@@ -422,4 +424,34 @@ fn check_warns_of_days_off_unless_the_shift_is_chosen() {
     assert!(!check(&calendar(&chosen), &year(&chosen, 2027))
         .iter()
         .any(|w| w.message.contains("falls on a day off")));
+}
+
+#[test]
+fn occurrences_are_sorted_by_date_then_all_day_first_then_time_then_id() {
+    // Ids out of alphabetical order in the file, times out of order, and a range long
+    // enough to cross the scheduler's 32-day sorting parts many times.
+    let toml = with_header(
+        "[[events]]\nid = \"zeta\"\ntitle = \"z\"\nrepeat = \"weekly\"\nweekdays = [\"mon\", \"thu\"]\ntime = \"09:00\"\n\
+         [[events]]\nid = \"alpha\"\ntitle = \"a\"\nrepeat = \"weekly\"\nweekdays = [\"mon\"]\ntime = \"09:00\"\n\
+         [[events]]\nid = \"mid\"\ntitle = \"m\"\nrepeat = \"daily\"\ntime = \"08:30\"\n\
+         [[events]]\nid = \"day\"\ntitle = \"d\"\nrepeat = \"monthly\"\nday = -1\n\
+         [[events]]\nid = \"task\"\ntitle = \"t\"\nmonths = \"1-12\"\n",
+    );
+    let calendar = calendar(&toml);
+    let schedule = expand(&calendar, d("2026-01-01"), d("2027-12-31")).unwrap();
+    let key = |o: &unioncal::schedule::Occurrence| {
+        (o.date, o.start_time, calendar.events[o.event].id.clone())
+    };
+    let got: Vec<_> = schedule.occurrences.iter().map(key).collect();
+    let mut want = got.clone();
+    want.sort();
+    assert_eq!(got, want);
+    // zeta: 2026 has 53 Thursdays; alpha; mid every day; day and task 12 a year.
+    assert_eq!(got.len(), (52 + 53 + 52 + 52) + 104 + 730 + 24 + 24);
+    let monday: Vec<&str> = got
+        .iter()
+        .filter(|(date, _, _)| *date == d("2026-06-01"))
+        .map(|(_, _, id)| id.as_str())
+        .collect();
+    assert_eq!(monday, ["task", "mid", "alpha", "zeta"]);
 }

@@ -25,6 +25,12 @@ pub(crate) fn year(toml: &str, year: i32) -> Schedule {
     expand(&calendar(toml), from, to).unwrap()
 }
 
+/// The UIDs of a schedule of the calendar `toml`.
+pub(crate) fn uids(toml: &str, schedule: &Schedule) -> Vec<String> {
+    let calendar = calendar(toml);
+    schedule.occurrences.iter().map(|o| o.uid(&calendar)).collect()
+}
+
 /// The final dates of a calendar over `from..=to`.
 pub(crate) fn dates_between(toml: &str, from: &str, to: &str) -> Vec<String> {
     let schedule = expand(&calendar(toml), d(from), d(to)).unwrap();
