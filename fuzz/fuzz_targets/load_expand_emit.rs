@@ -19,5 +19,5 @@ fuzz_target!(|data: &[u8]| {
     let _ = json::render(&calendar, &schedule);
     let _ = table::render(&calendar, &schedule);
     let stamp = chrono::DateTime::from_timestamp(0, 0).unwrap();
-    let _ = build_files(&calendar, &schedule, templates, stamp);
+    let _ = build_files(&calendar, &schedule, || Ok(templates), stamp);
 });

@@ -10,10 +10,17 @@ use crate::error::{Error, Result};
 use crate::schedule::{expand, provisional_years};
 
 pub(super) fn run(args: &BuildArgs, ui: &Ui) -> Result<u8> {
-    let templates = Templates::load(args.templates.as_deref())?;
+    let dir = args.templates.as_deref();
     if let [file] = args.files.as_slice() {
-        return build_one(args, file, &args.out, &templates, ui).map(|_| 0);
+        // The templates compile on a second thread while the calendar is read and
+        // expanded; the pages wait for them.
+        return std::thread::scope(|scope| {
+            let compiling = scope.spawn(|| Templates::load(dir));
+            let templates = || compiling.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+            build_one(args, file, &args.out, templates, ui).map(|()| 0)
+        });
     }
+    let templates = Templates::load(dir)?;
     // A federation's many calendars: one folder each; a broken one does not stop the rest.
     let mut slugs: Vec<(String, &Path)> = Vec::new();
     let mut failed = 0;
@@ -28,7 +35,7 @@ pub(super) fn run(args: &BuildArgs, ui: &Ui) -> Result<u8> {
                 )));
             }
             slugs.push((calendar.slug.clone(), file));
-            build_one(args, file, &args.out.join(&calendar.slug), &templates, ui)
+            build_one(args, file, &args.out.join(&calendar.slug), || Ok(&templates), ui)
         });
         if let Err(error) = result {
             failed += 1;
@@ -45,11 +52,13 @@ pub(super) fn run(args: &BuildArgs, ui: &Ui) -> Result<u8> {
     Ok(0)
 }
 
-fn build_one(
+/// Build `file` into `out`; `templates` gives the compiled templates when the pages need
+/// them.
+fn build_one<T: std::borrow::Borrow<Templates>>(
     args: &BuildArgs,
     file: &Path,
     out: &Path,
-    templates: &Templates,
+    templates: impl FnOnce() -> Result<T>,
     ui: &Ui,
 ) -> Result<()> {
     let calendar = crate::config::load(file)?;

@@ -153,22 +153,27 @@ pub fn dates_text(group: &Group<'_>, language: Language) -> String {
 }
 
 /// Every output file of a build, rendered in memory: `(file name, contents)`. The feeds
-/// are rendered on a second thread while the pages are.
+/// are rendered on a second thread while the pages are. `templates` gives the compiled
+/// templates; it is called once, when the pages first need them, so that they can still
+/// be compiling elsewhere until then.
 ///
 /// # Errors
 ///
-/// When a template fails; nothing is written then.
-pub fn build_files(
+/// When the templates do not compile or one fails; nothing is written then.
+pub fn build_files<T: std::borrow::Borrow<templates::Templates>>(
     calendar: &Calendar,
     schedule: &crate::schedule::Schedule,
-    templates: &templates::Templates,
+    templates: impl FnOnce() -> crate::Result<T>,
     stamp: chrono::DateTime<chrono::Utc>,
 ) -> crate::Result<Vec<(String, String)>> {
     std::thread::scope(|scope| {
         let feeds = scope.spawn(|| feeds(calendar, schedule, stamp));
         let generated =
             format!("unioncal {} · {}", env!("CARGO_PKG_VERSION"), stamp.format("%Y-%m-%d"));
-        let pages = html::Pages::new(calendar, schedule, &generated).render(templates)?;
+        let pages = html::Pages::new(calendar, schedule, &generated);
+        let templates = templates()?;
+        let templates = templates.borrow();
+        let pages = pages.render(templates)?;
         let plan = plan::render_markdown(calendar, schedule, templates)?;
         let mut files = feeds.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         files.extend(pages);
