@@ -80,11 +80,10 @@ fn time(out: &mut impl Write, t: Option<NaiveTime>) -> io::Result<()> {
 /// from each event's own strings, it stays in the processor's cache.
 struct EventTexts {
     text: Vec<u8>,
-    /// Per event: where its id, category, organizer and title end in `text` (each starts
-    /// where the one before ends; the id where the previous event's title ends).
-    ends: Vec<[usize; 4]>,
-    /// Per event: its title, to tell an occurrence that shares it.
-    titles: Vec<*const str>,
+    /// Per event, in one record so that one read from memory finds it: its title's
+    /// address, to tell an occurrence that shares it, and where its id, category,
+    /// organizer and title start and end in `text`, one after another.
+    events: Vec<(*const u8, [u32; 5])>,
     /// The UIDs' domain, escaped, with the closing quote.
     domain: Vec<u8>,
 }
@@ -92,40 +91,41 @@ struct EventTexts {
 impl EventTexts {
     fn new(calendar: &Calendar) -> io::Result<Self> {
         let mut text = Vec::new();
-        let mut ends = Vec::with_capacity(calendar.events.len());
+        let mut events = Vec::with_capacity(calendar.events.len());
+        let end = |text: &Vec<u8>| u32::try_from(text.len()).map_err(io::Error::other);
         for rule in &calendar.events {
+            let start = end(&text)?;
             string(&mut text, &rule.id)?;
-            let id = text.len();
+            let id = end(&text)?;
             optional(&mut text, rule.category.as_deref())?;
-            let category = text.len();
+            let category = end(&text)?;
             optional(&mut text, rule.organizer.as_deref())?;
-            let organizer = text.len();
+            let organizer = end(&text)?;
             string(&mut text, &rule.title)?;
-            ends.push([id, category, organizer, text.len()]);
+            let title = end(&text)?;
+            events.push((
+                Arc::as_ptr(&rule.title).cast::<u8>(),
+                [start, id, category, organizer, title],
+            ));
         }
-        let titles = calendar.events.iter().map(|e| Arc::as_ptr(&e.title)).collect();
         let mut domain = Vec::new();
         string(&mut domain, &calendar.uid_domain)?;
         domain.remove(0);
-        Ok(Self { text, ends, titles, domain })
+        Ok(Self { text, events, domain })
     }
 
-    /// The id, category, organizer and title of event `index`.
-    fn get(&self, index: usize) -> [&[u8]; 4] {
-        let start = index.checked_sub(1).map_or(0, |i| self.ends[i][3]);
-        let [id, category, organizer, title] = self.ends[index];
-        [
-            &self.text[start..id],
-            &self.text[id..category],
-            &self.text[category..organizer],
-            &self.text[organizer..title],
-        ]
+    /// The id, category, organizer and title of event `index`, and whether `title` is
+    /// that event's own.
+    fn get(&self, index: usize, title: &Arc<str>) -> ([&[u8]; 4], bool) {
+        let (own, ends) = self.events[index];
+        let part = |i: usize| &self.text[ends[i] as usize..ends[i + 1] as usize];
+        ([part(0), part(1), part(2), part(3)], std::ptr::eq(Arc::as_ptr(title).cast::<u8>(), own))
     }
 }
 
 /// One event.
 fn event(out: &mut impl Write, texts: &EventTexts, o: &Occurrence) -> io::Result<()> {
-    let [id, category, organizer, title] = texts.get(o.event);
+    let ([id, category, organizer, title], own_title) = texts.get(o.event, &o.title);
     out.write_all(b"    {\n      \"id\": ")?;
     out.write_all(id)?;
     // Escaping works character by character, so the UID's escaped text is the escaped id
@@ -137,7 +137,7 @@ fn event(out: &mut impl Write, texts: &EventTexts, o: &Occurrence) -> io::Result
     out.write_all(&texts.domain)?;
     out.write_all(b",\n      \"title\": ")?;
     // Most occurrences share their event's title; a placeholder or a change makes its own.
-    if std::ptr::eq(Arc::as_ptr(&o.title), texts.titles[o.event]) {
+    if own_title {
         out.write_all(title)?;
     } else {
         string(out, &o.title)?;

@@ -258,8 +258,9 @@ pub fn expand(calendar: &Calendar, from: NaiveDate, to: NaiveDate) -> Result<Sch
     for (position, &event) in by_id.iter().enumerate() {
         rank[event] = position;
     }
-    // First into parts of 32 days, then each part by the whole key.
-    let part = |d: NaiveDate| usize::try_from(d.num_days_from_ce() >> 5).unwrap_or(0);
+    // First into parts of 16 days, then each part by the whole key: a part of a million
+    // occurrences over a decade (~5,000 of them) fits the processor's cache.
+    let part = |d: NaiveDate| usize::try_from(d.num_days_from_ce() >> 4).unwrap_or(0);
     let (first, last) = (part(from), part(to) - part(from));
     sort_into_buckets(&mut schedule.occurrences, last, |o| {
         part(o.date).saturating_sub(first).min(last)

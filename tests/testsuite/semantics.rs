@@ -429,7 +429,7 @@ fn check_warns_of_days_off_unless_the_shift_is_chosen() {
 #[test]
 fn occurrences_are_sorted_by_date_then_all_day_first_then_time_then_id() {
     // Ids out of alphabetical order in the file, times out of order, and a range long
-    // enough to cross the scheduler's 32-day sorting parts many times.
+    // enough to cross the scheduler's 16-day sorting parts many times.
     let toml = with_header(
         "[[events]]\nid = \"zeta\"\ntitle = \"z\"\nrepeat = \"weekly\"\nweekdays = [\"mon\", \"thu\"]\ntime = \"09:00\"\n\
          [[events]]\nid = \"alpha\"\ntitle = \"a\"\nrepeat = \"weekly\"\nweekdays = [\"mon\"]\ntime = \"09:00\"\n\
