@@ -497,3 +497,46 @@ fn a_month_task_sits_on_the_months_first_working_day_in_feeds() {
     // September 2026 starts on a Tuesday, a working day.
     assert_eq!(start("dues-202609@pku6-union.example.org").as_deref(), Some("20260901"));
 }
+
+#[test]
+fn printed_pages_mark_days_off_make_up_days_provisional_holidays_and_crowded_days() {
+    let dir = tempfile::tempdir().unwrap();
+    // Five events on 2027-04-10 (three fit a cell) and 41 in April in all (the densest list).
+    let mut toml = String::from("[calendar]\nname = \"测试工会\"\nslug = \"t\"\n");
+    for i in 0..41 {
+        let day = if i < 5 { 10 } else { i % 9 + 1 };
+        toml.push_str(&format!(
+            "[[events]]\nid = \"e{i}\"\ntitle = \"活动{i}\"\ndate = \"2027-04-{day:02}\"\n"
+        ));
+    }
+    let file = dir.path().join("t.toml");
+    std::fs::write(&file, toml).unwrap();
+    let page = |year: &str, month: &str| {
+        let out = dir.path().join(year);
+        build(&file, &out, &["--year", year]);
+        std::fs::read_to_string(out.join(format!("{year}-{month}.html"))).unwrap()
+    };
+    let count = |page: &str, text: &str| page.matches(text).count();
+    let off = "<span class=\"badge off\">休</span>";
+    let work = "<span class=\"badge work\">班</span>";
+    let provisional = "<span class=\"badge off prov\" title=\"暂定\">休*</span>";
+
+    // 2026, official: 国庆 10-01..07 off, Saturday 10-10 worked; September's 中秋 25–27 and
+    // Sunday 09-20 worked. Days of the neighbouring months in the grid carry no badge.
+    let october = page("2026", "10");
+    assert_eq!((count(&october, off), count(&october, work)), (7, 1));
+    let september = page("2026", "09");
+    assert_eq!((count(&september, off), count(&september, work)), (3, 1));
+    assert_eq!(count(&september, provisional), 0);
+
+    // 2027, provisional: 10-01..03 and the days in lieu 10-04, 10-05, marked as such.
+    let october = page("2027", "10");
+    assert_eq!((count(&october, provisional), count(&october, off)), (5, 0));
+    assert!(october.contains("放假安排尚未公布"));
+    assert_eq!(count(&page("2027", "03"), "<div class=\"pnote\">妇女放假半天</div>"), 1);
+
+    let april = page("2027", "04");
+    assert_eq!(count(&april, "<div class=\"more\">另有 2 项</div>"), 1);
+    assert!(april.contains("<section class=\"sheet densest\" id=\"m2027-04\">"));
+    assert!(page("2027", "05").contains("<section class=\"sheet\" id=\"m2027-05\">"));
+}
