@@ -163,8 +163,9 @@ impl<'a> Feed<'a> {
     /// The feed settings of a build of `schedule`.
     #[must_use]
     pub fn new(calendar: &'a Calendar, schedule: &'a Schedule, stamp: DateTime<Utc>) -> Self {
+        // Folded like every other part of a feed, though its lines are short today.
         let timezone =
-            vtimezone(&calendar.timezone, schedule.from.year() - 1, schedule.to.year() + 1);
+            fold(&vtimezone(&calendar.timezone, schedule.from.year() - 1, schedule.to.year() + 1));
         Self { calendar, schedule, stamp, timezone }
     }
 
