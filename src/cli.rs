@@ -60,9 +60,10 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
-    /// Show the days off and make-up workdays (调休) of a year, official or provisional.
+    /// Show the days off and make-up workdays (调休) of a year, official or provisional;
+    /// `holidays import` reads the State Council's new notice.
     #[command(
-        after_help = "Examples:\n  unioncal holidays --year 2026\n  unioncal holidays --year 2027 school.toml"
+        after_help = "Examples:\n  unioncal holidays --year 2026\n  unioncal holidays --year 2027 school.toml\n  unioncal holidays import notice-2027.txt --save   # every calendar on this PC knows 2027"
     )]
     Holidays(HolidaysArgs),
 }
@@ -159,10 +160,44 @@ pub struct InitArgs {
 
 /// `unioncal holidays`.
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct HolidaysArgs {
+    /// Import a notice instead of showing a year.
+    #[command(subcommand)]
+    pub action: Option<HolidaysAction>,
     /// The year (default: `year` in the file, else this year).
     #[arg(long)]
     pub year: Option<i32>,
     /// A calendar file whose `[holidays]` apply (default: unioncal.toml if present).
     pub file: Option<PathBuf>,
+}
+
+/// What `unioncal holidays` can do besides showing a year.
+#[derive(Debug, Subcommand)]
+pub enum HolidaysAction {
+    /// Read the State Council's holiday notice (国务院办公厅关于20XX年部分节假日安排的通知)
+    /// and print the year's `[[holidays.periods]]`; `--save` makes every calendar on this
+    /// computer use it, `--into` writes it into a calendar or shared holidays file.
+    #[command(
+        after_help = "Examples:\n  unioncal holidays import notice-2027.txt             # check and print it\n  unioncal holidays import notice-2027.txt --save      # every calendar on this PC uses it\n  unioncal holidays import - --save                    # paste the notice, then Ctrl-D (Windows: Ctrl-Z, Enter)\n  unioncal holidays import notice-2027.txt --into holidays/2027.toml\n\nA later notice that changes a year (an extension, a changed break) is applied on top of\nwhat is already known for that year: built in, saved, or in the --into file."
+    )]
+    Import(ImportArgs),
+}
+
+/// `unioncal holidays import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The notice as a text file (UTF-8), or `-` to paste it.
+    #[arg(value_name = "NOTICE")]
+    pub notice: PathBuf,
+    /// Save the arrangement in this computer's unioncal data folder: every calendar uses it.
+    #[arg(long, conflicts_with = "into")]
+    pub save: bool,
+    /// Write the periods into this TOML file (a calendar, or a holidays file that calendars
+    /// name in `[holidays] files`), replacing that year's and keeping everything else.
+    #[arg(long, value_name = "FILE")]
+    pub into: Option<PathBuf>,
+    /// The year, when the pasted text has no title line naming it.
+    #[arg(long)]
+    pub year: Option<i32>,
 }

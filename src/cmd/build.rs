@@ -25,7 +25,7 @@ pub(super) fn run(args: &BuildArgs, ui: &Ui) -> Result<u8> {
     let mut slugs: Vec<(String, &Path)> = Vec::new();
     let mut failed = 0;
     for file in &args.files {
-        let result = crate::config::load(file).and_then(|calendar| {
+        let result = super::load(file).and_then(|calendar| {
             if let Some((_, other)) = slugs.iter().find(|(slug, _)| *slug == calendar.slug) {
                 return Err(Error::Usage(format!(
                     "`{}` and `{}` have the same slug `{}`; give one of them another `slug`",
@@ -61,7 +61,7 @@ fn build_one<T: std::borrow::Borrow<Templates>>(
     templates: impl FnOnce() -> Result<T>,
     ui: &Ui,
 ) -> Result<()> {
-    let calendar = crate::config::load(file)?;
+    let calendar = super::load(file)?;
     let (from, to) = range(&args.range, None, &calendar)?;
     let schedule = expand(&calendar, from, to)?;
     let files = build_files(&calendar, &schedule, templates, stamp())?;

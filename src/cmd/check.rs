@@ -6,7 +6,7 @@ use crate::error::Result;
 use crate::schedule::{check, expand, year_range};
 
 pub(super) fn run(args: &CheckArgs, ui: &Ui) -> Result<u8> {
-    let calendar = crate::config::load(&args.file)?;
+    let calendar = super::load(&args.file)?;
     let year = year(args.year, Some(&calendar));
     let (from, to) = year_range(year);
     let schedule = expand(&calendar, from, to)?;

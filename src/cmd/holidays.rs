@@ -1,20 +1,23 @@
-//! `unioncal holidays`: a year's days off and make-up workdays, official or provisional.
+//! `unioncal holidays`: a year's days off and make-up workdays, official or provisional;
+//! `unioncal holidays import`: read the State Council's notice, check it, and print, save
+//! or write its periods.
 
+use std::io::Read;
 use std::path::Path;
 
-use chrono::{Datelike, NaiveDate};
-
-use super::{print, year, Ui};
-use crate::cli::HolidaysArgs;
-use crate::dates::{DayCalendar, HolidayRules, Source, YearStatus};
-use crate::error::{Error, Result};
+use super::{print, store, year, Ui};
+use crate::cli::{HolidaysAction, HolidaysArgs, ImportArgs};
+use crate::dates::{official, DayCalendar, HolidayRules, Notice, Period, Region, Source};
+use crate::error::{Diagnostic, Error, Result, SourceFile};
 use crate::model::Language;
-use crate::text::weekday_name;
 
-pub(super) fn run(args: &HolidaysArgs, _ui: &Ui) -> Result<u8> {
+pub(super) fn run(args: &HolidaysArgs, ui: &Ui) -> Result<u8> {
+    if let Some(HolidaysAction::Import(import_args)) = &args.action {
+        return import(import_args, ui);
+    }
     let default = Path::new("unioncal.toml");
     let file = args.file.as_deref().or_else(|| default.exists().then_some(default));
-    let calendar = file.map(crate::config::load).transpose()?;
+    let calendar = file.map(super::load).transpose()?;
     let year = year(args.year, calendar.as_ref());
     if !(crate::dates::CN_FIRST_YEAR..=crate::dates::MAX_YEAR).contains(&year) {
         return Err(Error::Usage(format!(
@@ -23,75 +26,186 @@ pub(super) fn run(args: &HolidaysArgs, _ui: &Ui) -> Result<u8> {
             crate::dates::MAX_YEAR
         )));
     }
-    let rules = calendar.as_ref().map_or_else(HolidayRules::default, |c| c.holidays.clone());
+    let rules = match &calendar {
+        Some(c) => c.holidays.clone(),
+        None => HolidayRules { periods: store::saved_periods()?, ..HolidayRules::default() },
+    };
+    ui.diagnostics(&saved_disagreements(&rules, year));
     let language = calendar.as_ref().map_or(Language::Zh, |c| c.language);
-    print(&render(&rules, year, language))?;
+    let days = DayCalendar::new(&rules, year, year);
+    let Some(arrangement) = days.arrangement(year) else { return Ok(0) };
+    let built_in = crate::dates::official_years();
+    print(&crate::emit::holidays::render(arrangement, built_in, language))?;
     Ok(0)
 }
 
-fn days_text(days: &[NaiveDate], language: Language) -> String {
-    let mut parts = Vec::new();
-    let mut i = 0;
-    while i < days.len() {
-        let mut j = i;
-        while j + 1 < days.len() && days[j + 1] == days[j].succ_opt().unwrap_or(days[j]) {
-            j += 1;
-        }
-        let day = |d: NaiveDate| {
-            format!("{}（{}）", d.format("%m-%d"), weekday_name(d.weekday(), language))
-        };
-        parts.push(if i == j {
-            day(days[i])
-        } else {
-            format!("{} – {}", day(days[i]), day(days[j]))
-        });
-        i = j + 1;
+/// A warning when an arrangement saved on this machine differs from the built-in one of
+/// the same year (a newer unioncal knows the notice, or it was amended).
+fn saved_disagreements(rules: &HolidayRules, year: i32) -> Vec<Diagnostic> {
+    let saved: Vec<Period> = rules
+        .periods
+        .iter()
+        .filter(|p| p.source == Source::Saved && p.year == year)
+        .cloned()
+        .collect();
+    let Some(built_in) = official(year) else { return Vec::new() };
+    if saved.is_empty() {
+        return Vec::new();
     }
-    parts.join("、")
+    let days = |periods: &[Period]| {
+        let mut off: Vec<_> = periods.iter().flat_map(|p| p.off.iter().copied()).collect();
+        let mut work: Vec<_> = periods.iter().flat_map(|p| p.work.iter().copied()).collect();
+        off.sort_unstable();
+        work.sort_unstable();
+        (off, work)
+    };
+    let only_saved =
+        HolidayRules { region: Region::Cn, periods: saved.clone(), ..HolidayRules::default() };
+    if days(&only_saved.arrangement(year).periods) == days(&built_in) {
+        return Vec::new();
+    }
+    let file = saved.iter().find_map(|p| p.origin.clone()).unwrap_or_default();
+    vec![Diagnostic::warning(
+        format!("the {year} arrangement saved on this computer differs from the one built into this unioncal"),
+        None,
+    )
+    .with_help(format!(
+        "the saved one is used ({file}); if the built-in one is newer, delete the saved file or import the latest notice again"
+    ))]
 }
 
-/// The text of `year`'s arrangement under `rules`.
-fn render(rules: &HolidayRules, year: i32, language: Language) -> String {
-    let days = DayCalendar::new(rules, year, year);
-    let Some(arrangement) = days.arrangement(year) else { return String::new() };
-    let zh = language == Language::Zh;
-    let (first, last) = crate::dates::official_years();
-    let mut out = match (arrangement.status, zh) {
-        (YearStatus::Official, true) => format!("{year} 年放假安排（国务院办公厅 {year} 年通知，官方）\n"),
-        (YearStatus::Official, false) => format!("{year} holidays (official: State Council notice for {year})\n"),
-        (YearStatus::Calendar, true) => format!("{year} 年放假安排（日历文件 [[holidays.periods]] 录入；未录入的节日按法律推算）\n"),
-        (YearStatus::Calendar, false) => format!("{year} holidays (typed into the calendar file; festivals it does not name come from the law)\n"),
-        (YearStatus::Provisional, true) => format!(
-            "{year} 年放假安排尚未公布（内置官方数据：{first}–{last} 年）。\n以下为暂定：按《全国年节及纪念日放假办法》推算的法定节日及补假，不含调休上班日。\n"
-        ),
-        (YearStatus::Provisional, false) => format!(
-            "The {year} holiday arrangement is not published yet (official data built in: {first}–{last}).\nProvisional: the statutory days of the law and days in lieu, without make-up workdays.\n"
-        ),
+/// The notice's text: from the file, or pasted on standard input (`-`).
+fn read_notice(path: &Path) -> Result<(String, Vec<u8>)> {
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().lock().read_to_end(&mut bytes).map_err(|source| Error::Io {
+            action: "cannot read",
+            path: "standard input".into(),
+            source,
+        })?;
+        return Ok(("standard input".to_string(), bytes));
+    }
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        action: "cannot read",
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok((path.display().to_string(), bytes))
+}
+
+fn import(args: &ImportArgs, ui: &Ui) -> Result<u8> {
+    let (name, bytes) = read_notice(&args.notice)?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|e| Error::calendar(crate::config::not_utf8(&name, &bytes, e.valid_up_to())))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let source = SourceFile::new(name.clone(), text);
+    let notice = Notice::read(&source, args.year).map_err(Error::Calendar)?;
+
+    // What is known of the year already, for a notice that amends it.
+    let existing = match &args.into {
+        Some(path) if path.exists() => {
+            Some(std::fs::read_to_string(path).map_err(|source| Error::Io {
+                action: "cannot read",
+                path: path.clone(),
+                source,
+            })?)
+        }
+        _ => None,
     };
-    out.push('\n');
-    for period in &arrangement.periods {
-        let source = match (period.source, zh) {
-            (Source::Official, true) => "官方",
-            (Source::Official, false) => "official",
-            (Source::Provisional, true) => "暂定",
-            (Source::Provisional, false) => "provisional",
-            (Source::Calendar, true) => "日历文件",
-            (Source::Calendar, false) => "calendar file",
-        };
-        let name = match (zh, period.festivals.as_slice()) {
-            (false, [f]) => f.english_name().to_string(),
-            _ => period.name.clone(),
-        };
-        out.push_str(&format!("{name}  [{source}]\n"));
-        let (off, work, colon, count) = if zh {
-            ("  放假", "  调休上班", "：", format!("（{} 天）", period.off.len()))
-        } else {
-            ("  off", "  make-up workdays", ": ", format!(" ({} days)", period.off.len()))
-        };
-        out.push_str(&format!("{off}{colon}{}{count}\n", days_text(&period.off, language)));
-        if !period.work.is_empty() {
-            out.push_str(&format!("{work}{colon}{}\n", days_text(&period.work, language)));
+    let mut periods = store::saved_periods()?;
+    if let (Some(path), Some(text)) = (&args.into, &existing) {
+        if let Ok(found) = crate::config::read_holidays_file(
+            &path.display().to_string(),
+            text.as_bytes(),
+            Source::Calendar,
+            None,
+        ) {
+            periods.extend(found);
+        } else if let Ok(calendar) =
+            crate::config::parse(&path.display().to_string(), text.as_bytes(), "calendar")
+        {
+            periods.extend(
+                calendar.holidays.periods.into_iter().filter(|p| p.source == Source::Calendar),
+            );
         }
     }
-    out
+    let rules = HolidayRules { region: Region::Cn, periods, ..HolidayRules::default() };
+    let known = rules.arrangement(notice.year);
+    let result = notice.periods(&known.periods, &source).map_err(Error::Calendar)?;
+
+    let mut comments: Vec<String> = notice.title.iter().chain(&notice.number).cloned().collect();
+    if comments.is_empty() {
+        comments.push(format!("{} 年部分节假日安排（{name}）", notice.year));
+    }
+    if notice.amends {
+        comments.push(format!(
+            "applied on top of the {} arrangement known before: {}",
+            notice.year,
+            crate::emit::holidays::status_text(known.status)
+        ));
+    }
+    let toml = crate::config::periods_toml(&result, &comments);
+
+    if args.save {
+        let path = store::saved_path(notice.year).ok_or_else(|| {
+            Error::Usage("this computer has no user data folder; set UNIONCAL_DATA_DIR".into())
+        })?;
+        let saved = super::today().format("%Y-%m-%d").to_string();
+        let quoted = |t: &str| toml::Value::String(t.to_string()).to_string();
+        let mut text = format!(
+            "# Saved by `unioncal holidays import --save`: every calendar on this computer uses it.\n# Delete this file to go back to the built-in arrangement.\n\n[notice]\nsaved = \"{saved}\"\nfrom = {}\n",
+            quoted(&name)
+        );
+        if let Some(title) = &notice.title {
+            text.push_str(&format!("title = {}\n", quoted(title)));
+        }
+        if let Some(number) = &notice.number {
+            text.push_str(&format!("number = {}\n", quoted(number)));
+        }
+        text.push('\n');
+        text.push_str(&toml);
+        let dir = path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+            action: "cannot create",
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        crate::output::write_atomic(&path, text.as_bytes())?;
+        ui.note(&format!(
+            "saved the {} arrangement to {}: every calendar on this computer now uses it",
+            notice.year,
+            path.display()
+        ));
+    }
+    if let Some(path) = &args.into {
+        let name = path.display().to_string();
+        let new = crate::config::put_into(
+            &name,
+            existing.as_deref().unwrap_or_default(),
+            notice.year,
+            &result,
+        )
+        .map_err(Error::Calendar)?;
+        // Never leave a file the next build cannot read.
+        let is_calendar = new.contains("[calendar]");
+        let check = if is_calendar {
+            crate::config::parse(&name, new.as_bytes(), "calendar").map(|_| ())
+        } else {
+            crate::config::read_holidays_file(&name, new.as_bytes(), Source::Shared, None)
+                .map(|_| ())
+                .map_err(Error::Calendar)
+        };
+        check?;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+                action: "cannot create",
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        crate::output::write_atomic(path, new.as_bytes())?;
+        ui.note(&format!("wrote the {} periods into {}", notice.year, path.display()));
+    }
+    print(&toml)?;
+    Ok(0)
 }

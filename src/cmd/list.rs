@@ -6,7 +6,7 @@ use crate::emit;
 use crate::error::{Error, Result};
 
 pub(super) fn run(args: &ListArgs, _ui: &Ui) -> Result<u8> {
-    let calendar = crate::config::load(&args.file)?;
+    let calendar = super::load(&args.file)?;
     let (from, to) = range(&args.range, args.month, &calendar)?;
     let schedule = crate::schedule::expand(&calendar, from, to)?;
     let text = match args.format {

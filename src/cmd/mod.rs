@@ -5,6 +5,7 @@ mod check;
 mod holidays;
 mod init;
 mod list;
+mod store;
 
 use std::io::{IsTerminal, Write};
 
@@ -96,6 +97,28 @@ pub(crate) fn print(text: &str) -> Result<()> {
         }
         _ => Ok(()),
     }
+}
+
+/// Read and validate the calendar at `path`, with the holiday arrangements saved on this
+/// machine by `holidays import --save`.
+///
+/// # Errors
+///
+/// As [`crate::config::load`], and a saved arrangement that cannot be read.
+pub(crate) fn load(path: &std::path::Path) -> Result<Calendar> {
+    let mut calendar = crate::config::load(path)?;
+    calendar.holidays.periods.extend(store::saved_periods()?);
+    Ok(calendar)
+}
+
+/// Today: the day of `SOURCE_DATE_EPOCH` when it is set (reproducible output), else the
+/// local date.
+pub(crate) fn today() -> NaiveDate {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+        .map_or_else(|| chrono::Local::now().date_naive(), |t| t.date_naive())
 }
 
 /// The year a command works on: `--year`, else the file's `year`, else this year.

@@ -3,9 +3,12 @@
 //! Raw TOML types never leave this module. Every problem becomes a [`Diagnostic`] that
 //! names the file, line and column.
 
+mod holidays;
 mod raw;
 mod validate;
 mod values;
+
+pub use holidays::{put_into, read as read_holidays_file, to_toml as periods_toml};
 
 use std::path::Path;
 
@@ -33,7 +36,8 @@ pub fn load(path: &Path) -> Result<Calendar> {
     }
     let bytes = std::fs::read(path).map_err(io)?;
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    parse(&name, &bytes, &stem)
+    let base = path.parent().unwrap_or(Path::new("."));
+    parse_in(&name, &bytes, &stem, base)
 }
 
 /// Validate a calendar from its bytes. `name` is shown in messages; `stem` (the file
@@ -43,6 +47,11 @@ pub fn load(path: &Path) -> Result<Calendar> {
 ///
 /// [`Error::Calendar`] with every problem found.
 pub fn parse(name: &str, bytes: &[u8], stem: &str) -> Result<Calendar> {
+    parse_in(name, bytes, stem, Path::new("."))
+}
+
+/// [`parse`], with holidays files named by the calendar read relative to `base`.
+fn parse_in(name: &str, bytes: &[u8], stem: &str, base: &Path) -> Result<Calendar> {
     if bytes.len() as u64 > MAX_FILE_SIZE {
         return Err(Error::calendar(Diagnostic::error(
             format!("`{name}` is larger than a calendar file may be (16 MiB)"),
@@ -55,7 +64,7 @@ pub fn parse(name: &str, bytes: &[u8], stem: &str) -> Result<Calendar> {
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let source = SourceFile::new(name, text);
-    validate::calendar(&source, stem).map_err(Error::Calendar)
+    validate::calendar(&source, stem, base).map_err(Error::Calendar)
 }
 
 /// The JSON Schema of the calendar file, generated from the types the parser reads it
@@ -89,7 +98,7 @@ pub fn slug_from_stem(stem: &str) -> String {
     }
 }
 
-fn not_utf8(name: &str, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
+pub(crate) fn not_utf8(name: &str, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
     let good = String::from_utf8_lossy(&bytes[..valid_up_to]);
     let line = good.matches('\n').count() + 1;
     let line_start = good.rfind('\n').map_or(0, |i| i + 1);

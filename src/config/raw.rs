@@ -106,10 +106,41 @@ pub(crate) struct RawHolidays {
     /// More working days: "YYYY-MM-DD" or ranges.
     #[schemars(with = "Option<Vec<String>>")]
     pub(crate) extra_work: Option<StrList>,
+    /// Files of `[[holidays.periods]]` shared by many calendars (paths relative to this
+    /// file), e.g. the year's notice imported with `unioncal holidays import --into`.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub(crate) files: Option<StrList>,
     #[serde(default)]
     /// Holiday periods the built-in data lacks (a new State Council notice, a local holiday).
     #[schemars(with = "Vec<RawPeriod>")]
     pub(crate) periods: Vec<Spanned<RawPeriod>>,
+}
+
+/// A holidays file: `[[holidays.periods]]` shared by many calendars, or an arrangement
+/// saved by `holidays import --save` (which also records its `[notice]`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawHolidaysFile {
+    pub(crate) holidays: Option<RawPeriodsOnly>,
+    pub(crate) notice: Option<RawNotice>,
+}
+
+/// `[holidays]` of a holidays file: periods only.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPeriodsOnly {
+    #[serde(default)]
+    pub(crate) periods: Vec<Spanned<RawPeriod>>,
+}
+
+/// `[notice]` of a saved arrangement: where it came from.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawNotice {
+    pub(crate) title: Option<String>,
+    pub(crate) number: Option<String>,
+    pub(crate) saved: Option<String>,
+    pub(crate) from: Option<String>,
 }
 
 /// `[[holidays.periods]]`.

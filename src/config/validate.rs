@@ -3,16 +3,11 @@
 
 use std::ops::Range;
 
-use chrono::{Datelike, NaiveDate};
 use toml::Spanned;
 
-use super::raw::{
-    RawCalendar, RawChange, RawDefaults, RawEvent, RawFile, RawHolidays, Str, StrList,
-};
+use super::raw::{RawCalendar, RawChange, RawDefaults, RawEvent, RawFile, Str};
 use super::values::{self, Invalid};
-use crate::dates::{
-    Festival, Fu, HolidayRules, Period, Region, SolarTerm, Source, MAX_YEAR, MIN_YEAR, TERM_NAMES,
-};
+use crate::dates::{Festival, Fu, HolidayRules, SolarTerm, MAX_YEAR, MIN_YEAR, TERM_NAMES};
 use crate::error::{Diagnostic, Location, SourceFile};
 use crate::model::{
     Anchor, Calendar, Category, Change, ChangeAction, ChangeDate, DateSpec, Edition, Event,
@@ -32,17 +27,22 @@ pub(crate) fn suggest<'a>(
         .map(|(_, c)| c)
 }
 
-struct Validator<'a> {
-    source: &'a SourceFile,
-    errors: Vec<Diagnostic>,
+pub(super) struct Validator<'a> {
+    pub(super) source: &'a SourceFile,
+    pub(super) errors: Vec<Diagnostic>,
 }
 
 impl Validator<'_> {
-    fn at(&self, span: Range<usize>) -> Location {
+    pub(super) fn at(&self, span: Range<usize>) -> Location {
         self.source.locate(span)
     }
 
-    fn error(&mut self, span: Range<usize>, message: impl Into<String>, help: impl Into<String>) {
+    pub(super) fn error(
+        &mut self,
+        span: Range<usize>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
         let help = help.into();
         let mut d = Diagnostic::error(message, Some(self.at(span)));
         if !help.is_empty() {
@@ -51,12 +51,16 @@ impl Validator<'_> {
         self.errors.push(d);
     }
 
-    fn invalid(&mut self, span: Range<usize>, invalid: Invalid) {
+    pub(super) fn invalid(&mut self, span: Range<usize>, invalid: Invalid) {
         self.error(span, invalid.message, invalid.help);
     }
 
     /// Parse a spanned value, reporting a problem at its place.
-    fn value<T>(&mut self, value: &Str, parse: impl Fn(&str) -> Result<T, Invalid>) -> Option<T> {
+    pub(super) fn value<T>(
+        &mut self,
+        value: &Str,
+        parse: impl Fn(&str) -> Result<T, Invalid>,
+    ) -> Option<T> {
         match parse(value.get_ref()) {
             Ok(v) => Some(v),
             Err(e) => {
@@ -67,7 +71,7 @@ impl Validator<'_> {
     }
 
     /// An integer in `range`, or an error naming the limit.
-    fn int(
+    pub(super) fn int(
         &mut self,
         value: &Spanned<i64>,
         key: &str,
@@ -86,13 +90,17 @@ impl Validator<'_> {
         }
     }
 
-    fn text(value: Option<&Str>) -> Option<String> {
+    pub(super) fn text(value: Option<&Str>) -> Option<String> {
         value.map(|v| v.get_ref().clone()).filter(|s| !s.trim().is_empty())
     }
 }
 
 /// Validate the whole file.
-pub(super) fn calendar(source: &SourceFile, stem: &str) -> Result<Calendar, Vec<Diagnostic>> {
+pub(super) fn calendar(
+    source: &SourceFile,
+    stem: &str,
+    base: &std::path::Path,
+) -> Result<Calendar, Vec<Diagnostic>> {
     let raw: RawFile = toml::from_str(&source.text).map_err(|e| vec![toml_error(source, &e)])?;
     let mut v = Validator { source, errors: Vec::new() };
     let Some(raw_calendar) = &raw.calendar else {
@@ -106,7 +114,7 @@ pub(super) fn calendar(source: &SourceFile, stem: &str) -> Result<Calendar, Vec<
     let defaults = Defaults::new(&mut v, raw.defaults.as_ref());
     calendar.categories = categories(&mut v, &raw);
     if let Some(holidays) = &raw.holidays {
-        calendar.holidays = holiday_rules(&mut v, holidays);
+        calendar.holidays = super::holidays::rules(&mut v, holidays, base);
     }
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for raw_event in &raw.events {
@@ -128,7 +136,7 @@ pub(super) fn calendar(source: &SourceFile, stem: &str) -> Result<Calendar, Vec<
 }
 
 /// Turn the TOML parser's error into one of ours, with "did you mean" for unknown keys.
-fn toml_error(source: &SourceFile, e: &toml::de::Error) -> Diagnostic {
+pub(super) fn toml_error(source: &SourceFile, e: &toml::de::Error) -> Diagnostic {
     let span = e.span().unwrap_or(0..0);
     let message = e.message().trim();
     let location = Some(source.locate(span));
@@ -408,98 +416,6 @@ fn categories(v: &mut Validator<'_>, raw: &RawFile) -> Vec<Category> {
     }
     list.sort_by_key(|(start, _)| *start);
     list.into_iter().map(|(_, c)| c).collect()
-}
-
-fn date_range(v: &mut Validator<'_>, value: &Str) -> Option<(NaiveDate, NaiveDate)> {
-    let text = value.get_ref();
-    let (first, last) = text.split_once("..").unwrap_or((text, text));
-    let first = v.value(&Spanned::new(value.span(), first.to_string()), values::full_date)?;
-    let last = v.value(&Spanned::new(value.span(), last.to_string()), values::full_date)?;
-    if last < first {
-        v.error(
-            value.span(),
-            format!("the range `{text}` ends before it starts"),
-            "write the earlier day first: `2027-07-10..2027-08-31`",
-        );
-        return None;
-    }
-    if (last - first).num_days() > 3660 {
-        v.error(
-            value.span(),
-            format!("the range `{text}` is longer than ten years"),
-            "give the days off of each year separately",
-        );
-        return None;
-    }
-    Some((first, last))
-}
-
-fn holiday_rules(v: &mut Validator<'_>, raw: &RawHolidays) -> HolidayRules {
-    let region = match raw.region.as_ref().map(|r| (r.get_ref().as_str(), r.span())) {
-        None | Some(("cn", _)) => Region::Cn,
-        Some(("none", _)) => Region::None,
-        Some((other, span)) => {
-            v.error(
-                span,
-                format!("unknown holiday region `{other}`"),
-                "write `region = \"cn\"` (mainland China) or `\"none\"` (weekends only)",
-            );
-            Region::Cn
-        }
-    };
-    let mut ranges = |list: Option<&StrList>| -> Vec<(NaiveDate, NaiveDate)> {
-        list.map(|l| l.get_ref().iter().filter_map(|item| date_range(v, item)).collect())
-            .unwrap_or_default()
-    };
-    let extra_off = ranges(raw.extra_off.as_ref());
-    let extra_work = ranges(raw.extra_work.as_ref());
-    let mut periods = Vec::new();
-    for period in &raw.periods {
-        let p = period.get_ref();
-        let (Some(name), Some(start), Some(end)) = (&p.name, &p.start, &p.end) else {
-            v.error(
-                period.span(),
-                "a holiday period needs `name`, `start` and `end`",
-                "e.g. `name = \"国庆节\"`, `start = \"2028-10-01\"`, `end = \"2028-10-07\"`",
-            );
-            continue;
-        };
-        let (Some(first), Some(last)) =
-            (v.value(start, values::full_date), v.value(end, values::full_date))
-        else {
-            continue;
-        };
-        if last < first {
-            v.error(
-                end.span(),
-                "the period ends before it starts",
-                "`end` is the last day off, on or after `start`",
-            );
-            continue;
-        }
-        if (last - first).num_days() > 366 {
-            v.error(
-                end.span(),
-                "a holiday period is at most a year long",
-                "use `extra_off` for long breaks",
-            );
-            continue;
-        }
-        let work: Vec<NaiveDate> = p
-            .work
-            .as_ref()
-            .map(|w| w.get_ref().iter().filter_map(|d| v.value(d, values::full_date)).collect())
-            .unwrap_or_default();
-        periods.push(Period {
-            name: name.get_ref().trim().to_string(),
-            festivals: Festival::in_name(name.get_ref()),
-            year: last.year(),
-            off: first.iter_days().take_while(|d| *d <= last).collect(),
-            work,
-            source: Source::Calendar,
-        });
-    }
-    HolidayRules { region, extra_off, extra_work, periods }
 }
 
 /// The anchor keys; an event has exactly one of them (or `month`/`months` alone).

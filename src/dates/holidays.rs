@@ -132,14 +132,21 @@ impl Festival {
     }
 }
 
-/// Where a holiday period comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where a holiday period comes from. Later sources win over earlier ones for the
+/// festivals (or names) they give: the law, then the built-in notices, then arrangements
+/// saved with `holidays import --save`, then shared holidays files, then the calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Source {
-    /// The State Council's published arrangement for the period's year.
-    Official,
     /// Computed from the law for a year whose arrangement is not published: no bridge
     /// days, no make-up workdays.
     Provisional,
+    /// The State Council's published arrangement for the period's year, built in.
+    Official,
+    /// Imported from a notice and saved in the user's data folder.
+    Saved,
+    /// A `[[holidays.periods]]` entry of a holidays file the calendar names in
+    /// `[holidays] files`.
+    Shared,
     /// A `[[holidays.periods]]` entry of the calendar file.
     Calendar,
 }
@@ -160,52 +167,81 @@ pub struct Period {
     pub work: Vec<NaiveDate>,
     /// Where it comes from.
     pub source: Source,
+    /// Where exactly, for people: the file it was typed or saved in, when it was saved.
+    pub origin: Option<String>,
 }
 
 /// The embedded official arrangements, in the project's own compact format.
 const OFFICIAL_DATA: &str = include_str!("cn-holidays.txt");
 
-fn parse_dates(list: &str) -> Vec<NaiveDate> {
+fn parse_dates(list: &str) -> Result<Vec<NaiveDate>, String> {
     let mut out = Vec::new();
     for item in list.split(',') {
         let (first, last) = item.split_once("..").unwrap_or((item, item));
-        let (Ok(first), Ok(last)) = (first.parse::<NaiveDate>(), last.parse::<NaiveDate>()) else {
-            continue;
+        let parse = |text: &str| {
+            text.parse::<NaiveDate>().map_err(|e| format!("`{text}` is not a date ({e})"))
         };
+        let (first, last) = (parse(first)?, parse(last)?);
+        if last < first {
+            return Err(format!("the range `{item}` ends before it starts"));
+        }
         out.extend(first.iter_days().take_while(|d| *d <= last));
     }
-    out
+    let sorted = out.windows(2).all(|w| w[0] < w[1]);
+    if !sorted {
+        return Err(format!("the days `{list}` are not in order"));
+    }
+    Ok(out)
 }
 
-/// Every official period, parsed once.
+/// Parse the built-in table strictly: every line `YEAR NAME off DATES [work DATES]`,
+/// with at least one day off; anything else is an error naming the line.
+///
+/// # Errors
+///
+/// The first malformed line, with its number.
+pub(crate) fn parse_table(text: &str) -> Result<Vec<Period>, String> {
+    let mut periods = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let fail = |why: String| format!("cn-holidays.txt line {}: {why}: `{line}`", number + 1);
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let (year, name) = match words.as_slice() {
+            [year, name, ..] => (year.parse::<i32>().map_err(|e| fail(e.to_string()))?, *name),
+            _ => return Err(fail("expected `YEAR NAME off DATES [work DATES]`".into())),
+        };
+        let (off, work) = match &words[2..] {
+            ["off", off] => (parse_dates(off).map_err(fail)?, Vec::new()),
+            ["off", off, "work", work] => {
+                (parse_dates(off).map_err(fail)?, parse_dates(work).map_err(fail)?)
+            }
+            _ => return Err(fail("expected `off DATES` and optionally `work DATES`".into())),
+        };
+        if off.is_empty() {
+            return Err(fail("a period has at least one day off".into()));
+        }
+        periods.push(Period {
+            festivals: Festival::in_name(name),
+            name: name.to_string(),
+            year,
+            off,
+            work,
+            source: Source::Official,
+            origin: None,
+        });
+    }
+    Ok(periods)
+}
+
+/// Every official period, parsed once. The table is embedded at build time and checked
+/// line by line by the test suite (`built_in_table_is_well_formed`), so a malformed line
+/// fails the tests instead of being skipped.
 fn official_periods() -> &'static [Period] {
     static PERIODS: OnceLock<Vec<Period>> = OnceLock::new();
     PERIODS.get_or_init(|| {
-        OFFICIAL_DATA
-            .lines()
-            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-            .filter_map(|line| {
-                let mut words = line.split_whitespace();
-                let year = words.next()?.parse().ok()?;
-                let name = words.next()?.to_string();
-                let (mut off, mut work) = (Vec::new(), Vec::new());
-                while let (Some(kind), Some(list)) = (words.next(), words.next()) {
-                    match kind {
-                        "off" => off = parse_dates(list),
-                        "work" => work = parse_dates(list),
-                        _ => {}
-                    }
-                }
-                Some(Period {
-                    festivals: Festival::in_name(&name),
-                    name,
-                    year,
-                    off,
-                    work,
-                    source: Source::Official,
-                })
-            })
-            .collect()
+        parse_table(OFFICIAL_DATA).expect("the built-in holiday table is checked by the tests")
     })
 }
 
@@ -264,6 +300,7 @@ pub fn provisional(year: i32, wanted: &[Festival]) -> Vec<Period> {
                 off,
                 work: Vec::new(),
                 source: Source::Provisional,
+                origin: None,
             });
         }
     }
@@ -308,6 +345,36 @@ mod tests {
         let national = periods.iter().find(|p| p.festivals == [Festival::National]).unwrap();
         assert_eq!(national.off, (1..=5).map(|day| d(2027, 10, day)).collect::<Vec<_>>());
         assert!(periods.iter().all(|p| p.work.is_empty()));
+    }
+
+    #[test]
+    fn built_in_table_is_well_formed() {
+        let periods = parse_table(OFFICIAL_DATA).unwrap();
+        for p in &periods {
+            let what = format!("{} {}", p.year, p.name);
+            assert!(!p.off.is_empty(), "{what}: no day off");
+            for day in &p.work {
+                assert!(is_weekend(*day), "{what}: make-up workday {day} is not a weekend");
+                assert!(!p.off.contains(day), "{what}: {day} both off and work");
+            }
+            for f in &p.festivals {
+                let own = f.statutory_day(p.year).unwrap();
+                assert!(p.off.contains(&own), "{what}: the break misses {own}");
+            }
+            let span = (*p.off.last().unwrap() - p.off[0]).num_days();
+            assert!(span < 14, "{what}: {span} days long");
+            assert!(p.off.iter().all(|d| (p.year - 1..=p.year).contains(&d.year())), "{what}");
+        }
+    }
+
+    #[test]
+    fn a_malformed_table_line_is_an_error_not_a_skip() {
+        assert!(parse_table("2027 春节 off 2027-02-30..2027-02-12").is_err());
+        assert!(parse_table("2027 春节 off").is_err());
+        assert!(parse_table("2027 春节 of 2027-02-05").is_err());
+        assert!(parse_table("2027 春节 off 2027-02-12..2027-02-05").is_err());
+        assert!(parse_table("20x7 春节 off 2027-02-05").is_err());
+        assert_eq!(parse_table("2027 春节 off 2027-02-05..2027-02-07").unwrap()[0].off.len(), 3);
     }
 
     #[test]

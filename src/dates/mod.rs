@@ -4,6 +4,7 @@
 mod almanac;
 mod holidays;
 mod labels;
+mod notice;
 mod workdays;
 
 pub use almanac::{
@@ -12,6 +13,7 @@ pub use almanac::{
 };
 pub use holidays::{official, official_years, provisional, Festival, Period, Source};
 pub use labels::{day_label, year_name, DayLabel};
+pub use notice::{runs, Notice};
 pub use workdays::{Arrangement, DayCalendar, DayKind, HolidayRules, Region, YearStatus};
 
 /// The first year for which region "cn" (statutory holidays) is supported.

@@ -25,7 +25,10 @@ pub struct HolidayRules {
     pub extra_off: Vec<(NaiveDate, NaiveDate)>,
     /// More working days, as inclusive ranges.
     pub extra_work: Vec<(NaiveDate, NaiveDate)>,
-    /// `[[holidays.periods]]` entries (source [`Source::Calendar`]).
+    /// Periods that replace or add to the built-in arrangements: `[[holidays.periods]]`
+    /// of the calendar ([`Source::Calendar`]) and of the holidays files it names
+    /// ([`Source::Shared`]), and arrangements saved by `holidays import --save`
+    /// ([`Source::Saved`]).
     pub periods: Vec<Period>,
 }
 
@@ -34,7 +37,10 @@ pub struct HolidayRules {
 pub enum YearStatus {
     /// Published by the State Council and embedded.
     Official,
-    /// Typed into the calendar file (`[[holidays.periods]]` naming a festival).
+    /// Imported from the State Council's notice and saved on this machine.
+    Saved,
+    /// Typed into the calendar file or a holidays file it names (`[[holidays.periods]]`
+    /// naming a festival).
     Calendar,
     /// Computed from the law: may differ from the notice still to come.
     Provisional,
@@ -52,28 +58,38 @@ pub struct Arrangement {
 }
 
 impl HolidayRules {
-    /// The arrangement of `year`: the official one (less the periods the calendar
-    /// replaces by name), or the law's provisional days for each festival the calendar
-    /// does not name; plus the calendar's own periods ending that year.
+    /// The arrangement of `year`. It starts from the official one, or for a year without
+    /// one from the law's provisional days; then each source of [`HolidayRules::periods`]
+    /// in turn, lowest first (saved, shared files, the calendar), replaces the periods of
+    /// the festivals or names it gives for that year and adds the others.
     #[must_use]
     pub fn arrangement(&self, year: i32) -> Arrangement {
-        let own: Vec<Period> = self.periods.iter().filter(|p| p.year == year).cloned().collect();
-        let named: Vec<Festival> = own.iter().flat_map(|p| p.festivals.iter().copied()).collect();
-        let replaced = |p: &Period| {
-            p.festivals.iter().any(|f| named.contains(f)) || own.iter().any(|o| o.name == p.name)
-        };
-        let (mut periods, status) = match official(year) {
+        let typed: Vec<&Period> = self.periods.iter().filter(|p| p.year == year).collect();
+        let (mut periods, mut status) = match official(year) {
             Some(periods) => (periods, YearStatus::Official),
-            None => {
-                let wanted: Vec<Festival> =
-                    Festival::ALL.into_iter().filter(|f| !named.contains(f)).collect();
-                let status =
-                    if named.is_empty() { YearStatus::Provisional } else { YearStatus::Calendar };
-                (provisional(year, &wanted), status)
-            }
+            None => (provisional(year, &Festival::ALL), YearStatus::Provisional),
         };
-        periods.retain(|p| !replaced(p));
-        periods.extend(own);
+        let mut sources: Vec<Source> = typed.iter().map(|p| p.source).collect();
+        sources.sort_unstable();
+        sources.dedup();
+        for source in sources {
+            let own: Vec<Period> =
+                typed.iter().filter(|p| p.source == source).map(|p| (*p).clone()).collect();
+            let named: Vec<Festival> =
+                own.iter().flat_map(|p| p.festivals.iter().copied()).collect();
+            periods.retain(|p| {
+                !p.festivals.iter().any(|f| named.contains(f))
+                    && !own.iter().any(|o| o.name == p.name)
+            });
+            periods.extend(own);
+            if !named.is_empty() {
+                status = match (status, source) {
+                    (_, Source::Saved) => YearStatus::Saved,
+                    (YearStatus::Official | YearStatus::Saved, _) => status,
+                    _ => YearStatus::Calendar,
+                };
+            }
+        }
         periods.sort_by_key(|p| p.off.first().or(p.work.first()).copied());
         Arrangement { year, periods, status }
     }
@@ -140,29 +156,23 @@ impl DayCalendar {
         // A notice of year Y can hold late-December days of Y-1.
         let arrangements: Vec<Arrangement> =
             (first_year..=last_year.saturating_add(1)).map(|y| rules.arrangement(y)).collect();
+        // Later sources win: each period is applied in the order of its source, so a
+        // calendar's own periods come last.
+        let mut ordered: Vec<&Period> =
+            arrangements.iter().flat_map(|a| a.periods.iter()).collect();
+        ordered.sort_by_key(|p| p.source);
         let mut periods = Vec::new();
-        // Calendar periods are applied last so that they win over official and law days.
-        for calendar_pass in [false, true] {
-            for arrangement in &arrangements {
-                for period in &arrangement.periods {
-                    if (period.source == Source::Calendar) != calendar_pass {
-                        continue;
-                    }
-                    let id = periods.len();
-                    periods.push(period.clone());
-                    let counts = rules.region == Region::Cn || period.source == Source::Calendar;
-                    for (list, off) in [(&period.off, true), (&period.work, false)] {
-                        for &date in list {
-                            let Some(i) = index(date) else { continue };
-                            breaks[i] = off;
-                            if counts {
-                                days[i] = if off {
-                                    DayKind::Holiday(id)
-                                } else {
-                                    DayKind::MakeUpWork(id)
-                                };
-                            }
-                        }
+        for period in ordered {
+            let id = periods.len();
+            periods.push(period.clone());
+            // Saved and built-in arrangements are national: they count only in region cn.
+            let counts = rules.region == Region::Cn || period.source >= Source::Shared;
+            for (list, off) in [(&period.off, true), (&period.work, false)] {
+                for &date in list {
+                    let Some(i) = index(date) else { continue };
+                    breaks[i] = off;
+                    if counts {
+                        days[i] = if off { DayKind::Holiday(id) } else { DayKind::MakeUpWork(id) };
                     }
                 }
             }
@@ -379,6 +389,7 @@ mod tests {
                 off: (1..=7).map(|day| d(2027, 10, day)).collect(),
                 work: vec![d(2027, 9, 26), d(2027, 10, 9)],
                 source: Source::Calendar,
+                origin: None,
             }],
             ..HolidayRules::default()
         };

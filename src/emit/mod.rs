@@ -1,6 +1,7 @@
 //! Emitters: format what the scheduler produced. They never compute dates.
 
 pub mod csv;
+pub mod holidays;
 pub mod html;
 pub mod ics;
 pub mod json;

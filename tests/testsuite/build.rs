@@ -11,7 +11,7 @@ use crate::support::unescape;
 use unioncal::schedule::{expand, year_range};
 
 fn unioncal() -> Command {
-    let mut cmd = Command::cargo_bin("unioncal").unwrap();
+    let mut cmd = crate::support::bin();
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
         .env("SOURCE_DATE_EPOCH", "1790000000");

@@ -6,7 +6,7 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 
 fn unioncal() -> Command {
-    let mut cmd = Command::cargo_bin("unioncal").unwrap();
+    let mut cmd = crate::support::bin();
     cmd.current_dir(env!("CARGO_MANIFEST_DIR")).env("NO_COLOR", "1");
     cmd
 }
@@ -172,7 +172,7 @@ fn every_shipped_calendar_checks_clean_for_2026_and_2027() {
 #[test]
 fn init_writes_a_starter_that_checks_and_refuses_to_overwrite() {
     let dir = tempfile::tempdir().unwrap();
-    let mut cmd = Command::cargo_bin("unioncal").unwrap();
+    let mut cmd = crate::support::bin();
     cmd.current_dir(dir.path()).arg("init").assert().success();
     let text = std::fs::read_to_string(dir.path().join("unioncal.toml")).unwrap();
     assert!(text.starts_with("#:schema ./unioncal.schema.json\n"));
@@ -278,11 +278,14 @@ fn holidays_reads_the_periods_a_calendar_types_in() {
     let text = stdout(&["holidays", "--year", "2027", file.to_str().unwrap()]);
     assert!(text.contains("日历文件 [[holidays.periods]] 录入"), "{text}");
     assert!(
-        text.contains("国庆节  [日历文件]")
+        text.contains("国庆节  [日历文件录入]")
             && text.contains("调休上班：09-26（周日）、10-09（周六）"),
         "{text}"
     );
-    assert!(text.contains("春节  [暂定]"), "festivals it does not name come from the law: {text}");
+    assert!(
+        text.contains("春节  [暂定：按法律推算]"),
+        "festivals it does not name come from the law: {text}"
+    );
 }
 
 #[test]

@@ -11,12 +11,7 @@ fn every_official_day_off_and_make_up_workday_of_2007_to_2026() {
     let days = DayCalendar::new(&HolidayRules::default(), 2006, 2026);
     let mut listed = std::collections::BTreeSet::new();
     for year in 2007..=2026 {
-        let path = format!("{}/tests/fixtures/cn-holidays/{year}.json", env!("CARGO_MANIFEST_DIR"));
-        let json: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-        for day in json["days"].as_array().unwrap() {
-            let date: NaiveDate = day["date"].as_str().unwrap().parse().unwrap();
-            let off = day["isOffDay"].as_bool().unwrap();
+        for (date, off) in crate::support::official_json_days(year) {
             let kind = days.kind(date);
             if off {
                 assert!(matches!(kind, DayKind::Holiday(_)), "{date} should be off, is {kind:?}");

@@ -5,6 +5,7 @@ mod build;
 mod cli;
 mod errors;
 mod holidays;
+mod notices;
 mod print;
 mod properties;
 mod semantics;

@@ -64,3 +64,28 @@ pub(crate) fn unescape(text: &str) -> String {
     }
     out
 }
+
+/// The `unioncal` binary, with no holiday arrangements saved on this machine (its data
+/// folder points at an empty place), so tests never depend on what a user imported.
+pub(crate) fn bin() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("unioncal").unwrap();
+    cmd.env("UNIONCAL_DATA_DIR", concat!(env!("CARGO_TARGET_TMPDIR"), "/no-saved-data"));
+    cmd
+}
+
+/// The official days off (`true`) and make-up workdays (`false`) of a year's notice, from
+/// `tests/fixtures/cn-holidays/YEAR.json` (copied verbatim from its source), less one
+/// known error there: 2020-02-03, a Monday, is listed as a make-up workday, but the
+/// extension notice only says work resumes that day (`2月3日（星期一）起正常上班`).
+pub(crate) fn official_json_days(year: i32) -> Vec<(NaiveDate, bool)> {
+    let path = format!("{}/tests/fixtures/cn-holidays/{year}.json", env!("CARGO_MANIFEST_DIR"));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    json["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|day| (d(day["date"].as_str().unwrap()), day["isOffDay"].as_bool().unwrap()))
+        .filter(|(date, off)| *off || *date != d("2020-02-03"))
+        .collect()
+}

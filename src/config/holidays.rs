@@ -1,0 +1,266 @@
+//! `[holidays]`: the region, extra days, `[[holidays.periods]]`, and the holidays files a
+//! calendar shares with others (`files = [...]`) or that `holidays import --save` keeps.
+//! Also the other way round: periods written as TOML, and put into an existing file
+//! without disturbing its comments and layout.
+
+use std::path::Path;
+
+use chrono::{Datelike, NaiveDate};
+use toml::Spanned;
+
+use super::raw::{RawHolidays, RawHolidaysFile, RawPeriod, Str, StrList};
+use super::validate::{toml_error, Validator};
+use super::values;
+use crate::dates::{runs, Festival, HolidayRules, Period, Region, Source};
+use crate::error::{Diagnostic, SourceFile};
+
+fn date_range(v: &mut Validator<'_>, value: &Str) -> Option<(NaiveDate, NaiveDate)> {
+    let text = value.get_ref();
+    let (first, last) = text.split_once("..").unwrap_or((text, text));
+    let first = v.value(&Spanned::new(value.span(), first.to_string()), values::full_date)?;
+    let last = v.value(&Spanned::new(value.span(), last.to_string()), values::full_date)?;
+    if last < first {
+        v.error(
+            value.span(),
+            format!("the range `{text}` ends before it starts"),
+            "write the earlier day first: `2027-07-10..2027-08-31`",
+        );
+        return None;
+    }
+    if (last - first).num_days() > 3660 {
+        v.error(
+            value.span(),
+            format!("the range `{text}` is longer than ten years"),
+            "give the days off of each year separately",
+        );
+        return None;
+    }
+    Some((first, last))
+}
+
+/// The calendar's `[holidays]`, with the periods of the files it names (read relative to
+/// `base`, the calendar's folder).
+pub(super) fn rules(v: &mut Validator<'_>, raw: &RawHolidays, base: &Path) -> HolidayRules {
+    let region = match raw.region.as_ref().map(|r| (r.get_ref().as_str(), r.span())) {
+        None | Some(("cn", _)) => Region::Cn,
+        Some(("none", _)) => Region::None,
+        Some((other, span)) => {
+            v.error(
+                span,
+                format!("unknown holiday region `{other}`"),
+                "write `region = \"cn\"` (mainland China) or `\"none\"` (weekends only)",
+            );
+            Region::Cn
+        }
+    };
+    let mut ranges = |list: Option<&StrList>| -> Vec<(NaiveDate, NaiveDate)> {
+        list.map(|l| l.get_ref().iter().filter_map(|item| date_range(v, item)).collect())
+            .unwrap_or_default()
+    };
+    let extra_off = ranges(raw.extra_off.as_ref());
+    let extra_work = ranges(raw.extra_work.as_ref());
+    let mut all = Vec::new();
+    for file in raw.files.as_ref().map(|f| f.get_ref().as_slice()).unwrap_or_default() {
+        let path = base.join(file.get_ref());
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                let name = path.display().to_string();
+                let origin = Some(file.get_ref().clone());
+                match read(&name, &bytes, Source::Shared, origin) {
+                    Ok(periods) => all.extend(periods),
+                    Err(errors) => v.errors.extend(errors),
+                }
+            }
+            Err(e) => v.error(
+                file.span(),
+                format!("cannot read the holidays file `{}`: {e}", path.display()),
+                "paths are relative to the calendar file; create it with `unioncal holidays import NOTICE --into FILE`",
+            ),
+        }
+    }
+    all.extend(periods(v, &raw.periods, Source::Calendar, None));
+    HolidayRules { region, extra_off, extra_work, periods: all }
+}
+
+/// `[[holidays.periods]]` entries, checked.
+fn periods(
+    v: &mut Validator<'_>,
+    raw: &[Spanned<RawPeriod>],
+    source: Source,
+    origin: Option<&String>,
+) -> Vec<Period> {
+    let mut out = Vec::new();
+    for period in raw {
+        let p = period.get_ref();
+        let (Some(name), Some(start), Some(end)) = (&p.name, &p.start, &p.end) else {
+            v.error(
+                period.span(),
+                "a holiday period needs `name`, `start` and `end`",
+                "e.g. `name = \"国庆节\"`, `start = \"2028-10-01\"`, `end = \"2028-10-07\"`",
+            );
+            continue;
+        };
+        let (Some(first), Some(last)) =
+            (v.value(start, values::full_date), v.value(end, values::full_date))
+        else {
+            continue;
+        };
+        if last < first {
+            v.error(
+                end.span(),
+                "the period ends before it starts",
+                "`end` is the last day off, on or after `start`",
+            );
+            continue;
+        }
+        if (last - first).num_days() > 366 {
+            v.error(
+                end.span(),
+                "a holiday period is at most a year long",
+                "use `extra_off` for long breaks",
+            );
+            continue;
+        }
+        let work: Vec<NaiveDate> = p
+            .work
+            .as_ref()
+            .map(|w| w.get_ref().iter().filter_map(|d| v.value(d, values::full_date)).collect())
+            .unwrap_or_default();
+        out.push(Period {
+            name: name.get_ref().trim().to_string(),
+            festivals: Festival::in_name(name.get_ref()),
+            year: last.year(),
+            off: first.iter_days().take_while(|d| *d <= last).collect(),
+            work,
+            source,
+            origin: origin.cloned(),
+        });
+    }
+    out
+}
+
+/// The periods of a holidays file (`[[holidays.periods]]`, optionally `[notice]`), named
+/// `name` in messages. `origin` says where they come from for `unioncal holidays`; a
+/// saved file's `[notice]` adds when and from what it was saved.
+///
+/// # Errors
+///
+/// Every problem, at its line and column in that file.
+pub fn read(
+    name: &str,
+    bytes: &[u8],
+    source: Source,
+    origin: Option<String>,
+) -> Result<Vec<Period>, Vec<Diagnostic>> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| vec![super::not_utf8(name, bytes, e.valid_up_to())])?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let file = SourceFile::new(name, text);
+    let raw: RawHolidaysFile = toml::from_str(text).map_err(|e| vec![toml_error(&file, &e)])?;
+    let origin = match (&raw.notice, origin) {
+        (Some(notice), _) if notice.saved.is_some() => Some(
+            format!(
+                "{}{}{}",
+                notice.saved.as_deref().unwrap_or_default(),
+                notice.from.as_deref().map(|f| format!(" from {f}")).unwrap_or_default(),
+                notice.title.as_deref().map(|t| format!(": {t}")).unwrap_or_default(),
+            ) + &notice.number.as_deref().map(|n| format!("（{n}）")).unwrap_or_default(),
+        ),
+        (_, origin) => origin,
+    };
+    let mut v = Validator { source: &file, errors: Vec::new() };
+    let raw_periods = raw.holidays.as_ref().map(|h| h.periods.as_slice()).unwrap_or_default();
+    let periods = periods(&mut v, raw_periods, source, origin.as_ref());
+    if v.errors.is_empty() {
+        Ok(periods)
+    } else {
+        Err(v.errors)
+    }
+}
+
+fn quoted(text: &str) -> String {
+    toml::Value::String(text.to_string()).to_string()
+}
+
+/// `periods` as `[[holidays.periods]]` tables (one a contiguous run of days off), headed
+/// by `comments` (one `# ` line each).
+#[must_use]
+pub fn to_toml(periods: &[Period], comments: &[String]) -> String {
+    let mut out = String::new();
+    for line in comments {
+        let line: String = line.chars().filter(|c| !c.is_control()).collect();
+        out.push_str(&format!("# {line}\n"));
+    }
+    for (name, start, end, work) in runs(periods) {
+        let work: Vec<String> = work.iter().map(|d| format!("\"{d}\"")).collect();
+        out.push_str(&format!(
+            "\n[[holidays.periods]]\nname = {}\nstart = \"{start}\"\nend = \"{end}\"\nwork = [{}]\n",
+            quoted(&name),
+            work.join(", ")
+        ));
+    }
+    out
+}
+
+/// `existing` (a calendar or holidays file) with its `[[holidays.periods]]` of `year`
+/// replaced by `periods`, keeping every other line, comment and layout.
+///
+/// # Errors
+///
+/// When `existing` is not valid TOML, or its `holidays` is not a table.
+pub fn put_into(
+    name: &str,
+    existing: &str,
+    year: i32,
+    periods: &[Period],
+) -> Result<String, Vec<Diagnostic>> {
+    let source = SourceFile::new(name, existing);
+    let doc: Result<toml_edit::DocumentMut, _> =
+        existing.parse().map_err(|e: toml_edit::TomlError| {
+            let span = e.span().unwrap_or(0..0);
+            Diagnostic::error(e.message().trim().to_string(), Some(source.locate(span))).with_help(
+                "fix the file first (`unioncal check` shows its mistakes), then import again",
+            )
+        });
+    let mut doc = doc.map_err(|d| vec![d])?;
+    let holidays = doc
+        .entry("holidays")
+        .or_insert_with(|| toml_edit::Item::Table(toml_edit::Table::new()))
+        .as_table_mut()
+        .ok_or_else(|| {
+            vec![Diagnostic::error(format!("`holidays` in `{name}` is not a table"), None)
+                .with_help("write the holiday settings as a `[holidays]` table")]
+        })?;
+    let list = holidays
+        .entry("periods")
+        .or_insert_with(|| toml_edit::Item::ArrayOfTables(toml_edit::ArrayOfTables::new()))
+        .as_array_of_tables_mut()
+        .ok_or_else(|| {
+            vec![Diagnostic::error(
+                format!("`holidays.periods` in `{name}` is not a list of tables"),
+                None,
+            )
+            .with_help("write each period as a `[[holidays.periods]]` table")]
+        })?;
+    let of_year = |table: &toml_edit::Table| {
+        table
+            .get("end")
+            .and_then(|e| e.as_str())
+            .and_then(|e| e.parse::<NaiveDate>().ok())
+            .is_some_and(|end| end.year() == year)
+    };
+    list.retain(|table| !of_year(table));
+    for (name, start, end, work) in runs(periods) {
+        let mut table = toml_edit::Table::new();
+        table["name"] = toml_edit::value(name);
+        table["start"] = toml_edit::value(start.to_string());
+        table["end"] = toml_edit::value(end.to_string());
+        let mut days = toml_edit::Array::new();
+        for day in work {
+            days.push(day.to_string());
+        }
+        table["work"] = toml_edit::value(days);
+        list.push(table);
+    }
+    Ok(doc.to_string())
+}
