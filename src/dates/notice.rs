@@ -107,6 +107,12 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// The text of a character range as the user wrote it (not folded).
+    fn original(&self, chars: &[Ch], range: std::ops::Range<usize>) -> String {
+        let span = span_of(chars, range, self.source.text.len());
+        self.source.text.get(span).unwrap_or_default().to_string()
+    }
+
     fn error(&mut self, chars: &[Ch], range: std::ops::Range<usize>, message: String, help: &str) {
         let span = span_of(chars, range, self.source.text.len());
         self.errors
@@ -619,7 +625,7 @@ impl Reader<'_> {
             self.error(
                 chars,
                 tok.start..tok.end,
-                format!("`{}` is not a date", text_of(&chars[tok.start..tok.end])),
+                format!("`{}` is not a date", self.original(chars, tok.start..tok.end)),
                 "check the month and day against the published notice",
             );
         }
@@ -699,7 +705,10 @@ impl Reader<'_> {
                     self.error(
                         chars,
                         end_tok.start..end_tok.end,
-                        format!("`{}` is not a date", text_of(&chars[end_tok.start..end_tok.end])),
+                        format!(
+                            "`{}` is not a date",
+                            self.original(chars, end_tok.start..end_tok.end)
+                        ),
                         "check the month and day against the published notice",
                     );
                 }
@@ -719,7 +728,10 @@ impl Reader<'_> {
                 self.error(
                     chars,
                     tok.start..end,
-                    format!("the span `{}` ends before it starts", text_of(&chars[tok.start..end])),
+                    format!(
+                        "the span `{}` ends before it starts",
+                        self.original(chars, tok.start..end)
+                    ),
                     "write the first day, then `至`, then the last day",
                 );
                 None
@@ -851,7 +863,7 @@ impl Reader<'_> {
         if stated != counted {
             let start = tail_at + pos;
             let end = start + digits.chars().count() + 1;
-            let written = text_of(&chars[group[0].start..group[group.len() - 1].end]);
+            let written = self.original(chars, group[0].start..group[group.len() - 1].end);
             self.error(
                 chars,
                 start.saturating_sub(usize::from(tail_chars.get(pos.wrapping_sub(1)) == Some(&'共')))..end,
