@@ -42,6 +42,27 @@ pub struct Calendar {
     pub holidays: HolidayRules,
     /// The rules, in file order.
     pub events: Vec<Event>,
+    /// The work plan's prose and layout.
+    pub plan: PlanSettings,
+}
+
+/// `[plan]`: the work plan (工作计划) as a union submits it upward.
+#[derive(Debug, Clone, Default)]
+pub struct PlanSettings {
+    /// The title; `None`: "{name}{year}年工作计划".
+    pub title: Option<String>,
+    /// Opening paragraphs.
+    pub intro: Vec<String>,
+    /// Prose sections: a heading and its paragraphs.
+    pub sections: Vec<(String, Vec<String>)>,
+    /// Runs of months shown as one (`(7, 8)` gives 七、八月份), ascending.
+    pub merge: Vec<(u32, u32)>,
+    /// Whether the activities are a table rather than numbered items.
+    pub table: bool,
+    /// The signature (落款); `None`: the calendar's name.
+    pub signature: Option<String>,
+    /// The date under the signature; `None`: the build date.
+    pub date: Option<chrono::NaiveDate>,
 }
 
 impl Calendar {
@@ -281,6 +302,8 @@ pub struct Event {
     pub location: Option<Arc<str>>,
     /// Who leads it (负责人 / 牵头部门).
     pub organizer: Option<Arc<str>>,
+    /// Who takes part (参加范围).
+    pub audience: Option<Arc<str>>,
     /// Notes.
     pub description: Option<Arc<str>>,
     /// Reminders, in minutes before the start.

@@ -34,7 +34,7 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
 /// # Errors
 ///
 /// [`Error::Io`] for the first file that cannot be written.
-pub fn write_all(dir: &Path, files: &[(String, String)]) -> Result<()> {
+pub fn write_all(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(|source| Error::Io {
         action: "cannot create",
         path: dir.to_path_buf(),
@@ -42,13 +42,13 @@ pub fn write_all(dir: &Path, files: &[(String, String)]) -> Result<()> {
     })?;
     remove_stale_temporaries(dir, files);
     for (name, contents) in files {
-        write_atomic(&dir.join(name), contents.as_bytes())?;
+        write_atomic(&dir.join(name), contents)?;
     }
     Ok(())
 }
 
 /// Remove temporary files an interrupted earlier build left for these names.
-fn remove_stale_temporaries(dir: &Path, files: &[(String, String)]) {
+fn remove_stale_temporaries(dir: &Path, files: &[(String, Vec<u8>)]) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         let name = entry.file_name();

@@ -4,11 +4,13 @@
 //! names the file, line and column.
 
 mod holidays;
+mod plan;
 mod raw;
 mod validate;
 mod values;
 
 pub use holidays::{put_into, read as read_holidays_file, to_toml as periods_toml};
+pub(crate) use plan::is_sub_heading;
 
 use std::path::Path;
 

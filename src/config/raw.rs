@@ -25,6 +25,8 @@ pub(crate) struct RawFile {
     #[schemars(with = "BTreeMap<String, RawCategory>")]
     pub(crate) categories: BTreeMap<String, Spanned<RawCategory>>,
     pub(crate) holidays: Option<RawHolidays>,
+    /// The work plan's prose and layout (plan.docx, plan.md).
+    pub(crate) plan: Option<RawPlan>,
     #[serde(default)]
     /// The rules: each [[events]] is one activity with one anchor.
     #[schemars(with = "Vec<RawEvent>")]
@@ -79,6 +81,9 @@ pub(crate) struct RawDefaults {
     /// Who leads it (负责人 / 牵头部门).
     #[schemars(with = "Option<String>")]
     pub(crate) organizer: Option<Str>,
+    /// Who takes part (参加范围), e.g. "全体女职工".
+    #[schemars(with = "Option<String>")]
+    pub(crate) audience: Option<Str>,
 }
 
 /// `[categories.KEY]`.
@@ -91,6 +96,46 @@ pub(crate) struct RawCategory {
     /// CSS hex colour, e.g. "#c0392b".
     #[schemars(with = "Option<String>")]
     pub(crate) color: Option<Str>,
+}
+
+/// `[plan]`: the work plan (工作计划) as a union submits it.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPlan {
+    /// The title; default "{name}{year}年工作计划".
+    #[schemars(with = "Option<String>")]
+    pub(crate) title: Option<Str>,
+    /// The opening paragraphs (blank lines separate paragraphs).
+    #[schemars(with = "Option<String>")]
+    pub(crate) intro: Option<Str>,
+    #[serde(default)]
+    /// Prose sections before the activities: 指导思想, 工作目标, 主要工作 …
+    #[schemars(with = "Vec<RawPlanSection>")]
+    pub(crate) sections: Vec<Spanned<RawPlanSection>>,
+    /// Months shown as one, e.g. ["7-8"] gives 七、八月份.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub(crate) merge: Option<StrList>,
+    /// "list" (numbered items by month, default) or "table" (时间 | 活动内容 | 参加范围 | 地点 | 负责人).
+    #[schemars(with = "Option<String>")]
+    pub(crate) layout: Option<Str>,
+    /// The signature (落款); default: the calendar's name.
+    #[schemars(with = "Option<String>")]
+    pub(crate) signature: Option<Str>,
+    /// The date under the signature, "YYYY-MM-DD"; default: the build date.
+    #[schemars(with = "Option<String>")]
+    pub(crate) date: Option<Str>,
+}
+
+/// `[[plan.sections]]`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPlanSection {
+    /// The heading, e.g. "指导思想" (numbered 一、二、… in the document).
+    #[schemars(with = "Option<String>")]
+    pub(crate) title: Option<Str>,
+    /// The text; blank lines separate paragraphs, a line starting "（一）" is a sub-heading.
+    #[schemars(with = "Option<String>")]
+    pub(crate) body: Option<Str>,
 }
 
 /// `[holidays]`.
@@ -192,6 +237,9 @@ pub(crate) struct RawEvent {
     /// Who leads it (负责人 / 牵头部门).
     #[schemars(with = "Option<String>")]
     pub(crate) organizer: Option<Str>,
+    /// Who takes part (参加范围), e.g. "全体女职工", "离退休职工".
+    #[schemars(with = "Option<String>")]
+    pub(crate) audience: Option<Str>,
     /// Free text.
     #[schemars(with = "Option<String>")]
     pub(crate) description: Option<Str>,

@@ -116,6 +116,9 @@ pub(super) fn calendar(
     if let Some(holidays) = &raw.holidays {
         calendar.holidays = super::holidays::rules(&mut v, holidays, base);
     }
+    if let Some(plan) = &raw.plan {
+        calendar.plan = super::plan::settings(&mut v, plan);
+    }
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for raw_event in &raw.events {
         if let Some(event) = event(&mut v, raw_event, &defaults, &calendar) {
@@ -273,6 +276,7 @@ fn header(v: &mut Validator<'_>, raw: &Spanned<RawCalendar>, stem: &str) -> Cale
         description: Validator::text(c.description.as_ref()),
         categories: Vec::new(),
         holidays: HolidayRules::default(),
+        plan: crate::model::PlanSettings::default(),
         events: Vec::new(),
     }
 }
@@ -289,6 +293,7 @@ struct Defaults {
     reminders: Vec<i64>,
     shift: Option<Shift>,
     organizer: Option<String>,
+    audience: Option<String>,
 }
 
 impl Defaults {
@@ -300,6 +305,7 @@ impl Defaults {
                 reminders: Vec::new(),
                 shift: None,
                 organizer: None,
+                audience: None,
             };
         };
         let minutes = raw.duration.as_ref().and_then(|d| positive_minutes(v, d)).unwrap_or(60);
@@ -309,6 +315,7 @@ impl Defaults {
             reminders: raw.reminder.as_ref().map(|r| reminders(v, r)).unwrap_or_default(),
             shift: raw.shift.as_ref().and_then(|s| shift(v, s)),
             organizer: Validator::text(raw.organizer.as_ref()),
+            audience: Validator::text(raw.audience.as_ref()),
         }
     }
 }
@@ -679,6 +686,9 @@ fn event(
             .map(Into::into),
         organizer: Validator::text(e.organizer.as_ref())
             .or_else(|| defaults.organizer.clone())
+            .map(Into::into),
+        audience: Validator::text(e.audience.as_ref())
+            .or_else(|| defaults.audience.clone())
             .map(Into::into),
         description: Validator::text(e.description.as_ref()).map(Into::into),
         reminders: e

@@ -1,5 +1,5 @@
 //! The events as a spreadsheet: UTF-8 with BOM (so Excel reads Chinese), header
-//! 日期,星期,时间,活动,地点,负责人,类别, and no cell a spreadsheet could run as a formula.
+//! 日期,星期,时间,活动,地点,负责人,类别,参加范围, and no cell a spreadsheet could run as a formula.
 
 use super::{category_label, time_text, weekday_text};
 use crate::model::{Calendar, Language};
@@ -20,13 +20,15 @@ pub fn safe_cell(text: &str) -> String {
 #[must_use]
 pub fn render(calendar: &Calendar, schedule: &Schedule) -> String {
     let language = calendar.language;
-    let header: [&str; 7] = match language {
-        Language::Zh => ["日期", "星期", "时间", "活动", "地点", "负责人", "类别"],
-        Language::En => ["Date", "Weekday", "Time", "Activity", "Place", "Organizer", "Category"],
+    let header: [&str; 8] = match language {
+        Language::Zh => ["日期", "星期", "时间", "活动", "地点", "负责人", "类别", "参加范围"],
+        Language::En => {
+            ["Date", "Weekday", "Time", "Activity", "Place", "Organizer", "Category", "Audience"]
+        }
     };
     let mut writer =
         csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
-    let mut rows: Vec<[String; 7]> = Vec::new();
+    let mut rows: Vec<[String; 8]> = Vec::new();
     for o in &schedule.occurrences {
         let event = &calendar.events[o.event];
         let date =
@@ -39,6 +41,7 @@ pub fn render(calendar: &Calendar, schedule: &Schedule) -> String {
             o.location.as_deref().unwrap_or_default().to_string(),
             event.organizer.as_deref().unwrap_or_default().to_string(),
             category_label(calendar, o).to_string(),
+            event.audience.as_deref().unwrap_or_default().to_string(),
         ]);
     }
     let _ = writer.write_record(header);

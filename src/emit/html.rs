@@ -7,7 +7,7 @@
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
-use super::plan::by_month;
+use super::by_month;
 use super::templates::Templates;
 use super::{category_label, dates_text, month_groups, time_text, weekday_text};
 use crate::dates::{day_label, DayKind};
@@ -116,6 +116,7 @@ struct Item {
     title: String,
     location: String,
     organizer: String,
+    audience: String,
     category: String,
     color: String,
     note: String,
@@ -125,6 +126,7 @@ struct Item {
 struct Task {
     title: String,
     organizer: String,
+    audience: String,
     category: String,
     color: String,
 }
@@ -251,6 +253,7 @@ fn month_view(
                 title: o.title.to_string(),
                 location: o.location.as_deref().unwrap_or_default().to_string(),
                 organizer: super::organizer(calendar, o),
+                audience: super::audience(calendar, o),
                 category: category_label(calendar, o).to_string(),
                 color: color(calendar, o),
                 note,
@@ -262,6 +265,7 @@ fn month_view(
         .map(|o| Task {
             title: o.title.to_string(),
             organizer: super::organizer(calendar, o),
+            audience: super::audience(calendar, o),
             category: category_label(calendar, o).to_string(),
             color: color(calendar, o),
         })

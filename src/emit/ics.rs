@@ -288,6 +288,13 @@ fn event(
             format!("Organizer: {organizer}")
         });
     }
+    if let Some(audience) = &rule.audience {
+        notes.push(if zh {
+            format!("参加范围：{audience}")
+        } else {
+            format!("Audience: {audience}")
+        });
+    }
     if let Some(original) = o.original_date() {
         let why = match o.how {
             How::Moved => {

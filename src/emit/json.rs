@@ -74,7 +74,7 @@ fn time(out: &mut impl Write, t: Option<NaiveTime>) -> io::Result<()> {
     }
 }
 
-/// Each event's id, category, organizer and title as JSON text, escaped once and kept
+/// Each event's id, category, organizer, audience and title as JSON text, escaped once and kept
 /// together in one buffer. A large range writes every event's text thousands of times, in
 /// date order, so from event to event at random: read from one compact buffer rather than
 /// from each event's own strings, it stays in the processor's cache.
@@ -82,8 +82,8 @@ struct EventTexts {
     text: Vec<u8>,
     /// Per event, in one record so that one read from memory finds it: its title's
     /// address, to tell an occurrence that shares it, and where its id, category,
-    /// organizer and title start and end in `text`, one after another.
-    events: Vec<(*const u8, [u32; 5])>,
+    /// organizer, audience and title start and end in `text`, one after another.
+    events: Vec<(*const u8, [u32; 6])>,
     /// The UIDs' domain, escaped, with the closing quote.
     domain: Vec<u8>,
 }
@@ -101,11 +101,13 @@ impl EventTexts {
             let category = end(&text)?;
             optional(&mut text, rule.organizer.as_deref())?;
             let organizer = end(&text)?;
+            optional(&mut text, rule.audience.as_deref())?;
+            let audience = end(&text)?;
             string(&mut text, &rule.title)?;
             let title = end(&text)?;
             events.push((
                 Arc::as_ptr(&rule.title).cast::<u8>(),
-                [start, id, category, organizer, title],
+                [start, id, category, organizer, audience, title],
             ));
         }
         let mut domain = Vec::new();
@@ -114,18 +116,21 @@ impl EventTexts {
         Ok(Self { text, events, domain })
     }
 
-    /// The id, category, organizer and title of event `index`, and whether `title` is
-    /// that event's own.
-    fn get(&self, index: usize, title: &Arc<str>) -> ([&[u8]; 4], bool) {
+    /// The id, category, organizer, audience and title of event `index`, and whether
+    /// `title` is that event's own.
+    fn get(&self, index: usize, title: &Arc<str>) -> ([&[u8]; 5], bool) {
         let (own, ends) = self.events[index];
         let part = |i: usize| &self.text[ends[i] as usize..ends[i + 1] as usize];
-        ([part(0), part(1), part(2), part(3)], std::ptr::eq(Arc::as_ptr(title).cast::<u8>(), own))
+        (
+            [part(0), part(1), part(2), part(3), part(4)],
+            std::ptr::eq(Arc::as_ptr(title).cast::<u8>(), own),
+        )
     }
 }
 
 /// One event.
 fn event(out: &mut impl Write, texts: &EventTexts, o: &Occurrence) -> io::Result<()> {
-    let ([id, category, organizer, title], own_title) = texts.get(o.event, &o.title);
+    let ([id, category, organizer, audience, title], own_title) = texts.get(o.event, &o.title);
     out.write_all(b"    {\n      \"id\": ")?;
     out.write_all(id)?;
     // Escaping works character by character, so the UID's escaped text is the escaped id
@@ -173,6 +178,8 @@ fn event(out: &mut impl Write, texts: &EventTexts, o: &Occurrence) -> io::Result
     out.write_all(organizer)?;
     out.write_all(b",\n      \"description\": ")?;
     optional(out, o.description.as_deref())?;
+    out.write_all(b",\n      \"audience\": ")?;
+    out.write_all(audience)?;
     out.write_all(b"\n    }")
 }
 

@@ -1,6 +1,7 @@
 //! Emitters: format what the scheduler produced. They never compute dates.
 
 pub mod csv;
+pub mod docx;
 pub mod holidays;
 pub mod html;
 pub mod ics;
@@ -8,6 +9,7 @@ pub mod json;
 pub mod plan;
 pub mod table;
 pub mod templates;
+pub mod xlsx;
 
 use crate::model::{Calendar, Language};
 use crate::schedule::Occurrence;
@@ -61,6 +63,12 @@ pub fn organizer(calendar: &Calendar, o: &Occurrence) -> String {
     calendar.events[o.event].organizer.as_deref().unwrap_or_default().to_string()
 }
 
+/// Who takes part in an occurrence's event (参加范围), or "".
+#[must_use]
+pub fn audience(calendar: &Calendar, o: &Occurrence) -> String {
+    calendar.events[o.event].audience.as_deref().unwrap_or_default().to_string()
+}
+
 /// The label of an occurrence's category, or "".
 #[must_use]
 pub fn category_label<'a>(calendar: &'a Calendar, o: &Occurrence) -> &'a str {
@@ -69,6 +77,20 @@ pub fn category_label<'a>(calendar: &'a Calendar, o: &Occurrence) -> &'a str {
         .as_deref()
         .and_then(|key| calendar.category(key))
         .map_or("", |c| c.label.as_str())
+}
+
+/// The months of `schedule`, each with its occurrences.
+#[must_use]
+pub fn by_month(schedule: &crate::schedule::Schedule) -> Vec<((i32, u32), Vec<&Occurrence>)> {
+    let mut months: Vec<((i32, u32), Vec<&Occurrence>)> = Vec::new();
+    for o in &schedule.occurrences {
+        let key = (o.date.year(), o.date.month());
+        match months.last_mut() {
+            Some((k, list)) if *k == key => list.push(o),
+            _ => months.push((key, vec![o])),
+        }
+    }
+    months
 }
 
 /// Occurrences of one event in one month that read as one line of a plan: same title,
@@ -166,9 +188,16 @@ pub fn build_files<T: std::borrow::Borrow<templates::Templates>>(
     schedule: &crate::schedule::Schedule,
     templates: impl FnOnce() -> crate::Result<T>,
     stamp: chrono::DateTime<chrono::Utc>,
-) -> crate::Result<Vec<(String, String)>> {
+) -> crate::Result<Vec<(String, Vec<u8>)>> {
     std::thread::scope(|scope| {
-        let feeds = scope.spawn(|| feeds(calendar, schedule, stamp));
+        let feeds = scope.spawn(|| {
+            let mut files: Vec<(String, Vec<u8>)> = feeds(calendar, schedule, stamp)
+                .into_iter()
+                .map(|(name, text)| (name, text.into_bytes()))
+                .collect();
+            files.push(("plan.xlsx".to_string(), xlsx::render(calendar, schedule, stamp)?));
+            crate::Result::Ok(files)
+        });
         let generated =
             format!("unioncal {} · {}", env!("CARGO_PKG_VERSION"), stamp.format("%Y-%m-%d"));
         let pages = html::Pages::new(calendar, schedule, &generated);
@@ -176,10 +205,12 @@ pub fn build_files<T: std::borrow::Borrow<templates::Templates>>(
         let templates = templates.borrow();
         let pages = pages.render(templates)?;
         let plan = plan::render_markdown(calendar, schedule, templates)?;
-        let mut files = feeds.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        files.extend(pages);
-        files.push(("plan.md".to_string(), plan));
-        files.push(("plan.csv".to_string(), csv::render(calendar, schedule)));
+        let docx = docx::render(calendar, schedule, templates, stamp)?;
+        let mut files = feeds.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        files.extend(pages.into_iter().map(|(name, text)| (name, text.into_bytes())));
+        files.push(("plan.md".to_string(), plan.into_bytes()));
+        files.push(("plan.csv".to_string(), csv::render(calendar, schedule).into_bytes()));
+        files.push(("plan.docx".to_string(), docx));
         Ok(files)
     })
 }

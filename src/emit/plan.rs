@@ -4,10 +4,10 @@
 use chrono::Datelike;
 use serde::Serialize;
 
-use super::{dates_text, month_groups, templates::Templates};
+use super::{by_month, dates_text, month_groups, templates::Templates};
 use crate::error::Result;
 use crate::model::{Calendar, Language};
-use crate::schedule::{Occurrence, Schedule};
+use crate::schedule::Schedule;
 
 #[derive(Serialize)]
 struct Plan {
@@ -31,20 +31,7 @@ struct Item {
     title: String,
     location: String,
     organizer: String,
-}
-
-/// The months of `schedule`, each with its occurrences.
-#[must_use]
-pub fn by_month(schedule: &Schedule) -> Vec<((i32, u32), Vec<&Occurrence>)> {
-    let mut months: Vec<((i32, u32), Vec<&Occurrence>)> = Vec::new();
-    for o in &schedule.occurrences {
-        let key = (o.date.year(), o.date.month());
-        match months.last_mut() {
-            Some((k, list)) if *k == key => list.push(o),
-            _ => months.push((key, vec![o])),
-        }
-    }
-    months
+    audience: String,
 }
 
 /// Render `plan.md`.
@@ -69,29 +56,17 @@ pub fn render_markdown(
                     time: String::new(),
                     title: o.title.to_string(),
                     location: String::new(),
-                    organizer: calendar.events[o.event]
-                        .organizer
-                        .as_deref()
-                        .unwrap_or_default()
-                        .to_string(),
+                    organizer: super::organizer(calendar, o),
+                    audience: super::audience(calendar, o),
                 })
                 .collect();
-            items.extend(groups.iter().map(|g| {
-                Item {
-                    when: dates_text(g, calendar.language),
-                    time: g
-                        .first
-                        .start_time
-                        .map(|t| t.format("%H:%M").to_string())
-                        .unwrap_or_default(),
-                    title: g.first.title.to_string(),
-                    location: g.first.location.as_deref().unwrap_or_default().to_string(),
-                    organizer: calendar.events[g.first.event]
-                        .organizer
-                        .as_deref()
-                        .unwrap_or_default()
-                        .to_string(),
-                }
+            items.extend(groups.iter().map(|g| Item {
+                when: dates_text(g, calendar.language),
+                time: g.first.start_time.map(|t| t.format("%H:%M").to_string()).unwrap_or_default(),
+                title: g.first.title.to_string(),
+                location: g.first.location.as_deref().unwrap_or_default().to_string(),
+                organizer: super::organizer(calendar, g.first),
+                audience: super::audience(calendar, g.first),
             }));
             let title = if zh {
                 let multi_year = schedule.from.year() != schedule.to.year();

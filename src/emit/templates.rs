@@ -1,8 +1,8 @@
 //! The Tera templates: built-ins compiled into the binary from `templates/`, and a user's
 //! `--templates DIR` whose files of the same names win.
 //!
-//! HTML templates end in `.html`, so Tera escapes every value; Markdown has its own
-//! `md` filter. Tera 1 is used: it is stable, widely deployed, and treats a missing
+//! HTML templates end in `.html` and the Word document's body in `.xml`, so Tera escapes
+//! every value; Markdown has its own `md` filter. Tera 1 is used: it is stable, widely deployed, and treats a missing
 //! variable as an error already, which is all the strictness these templates need.
 
 use std::collections::HashMap;
@@ -25,6 +25,7 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("month.html", include_str!("../../templates/month.html")),
     ("print.html", include_str!("../../templates/print.html")),
     ("plan.md", include_str!("../../templates/plan.md")),
+    ("plan-docx.xml", include_str!("../../templates/plan-docx.xml")),
 ];
 
 /// Compiled templates, and the stylesheet.
@@ -100,7 +101,7 @@ impl Templates {
         let mut tera = Tera::default();
         tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
             .map_err(|e| template_error("templates", &e))?;
-        tera.autoescape_on(vec![".html"]);
+        tera.autoescape_on(vec![".html", ".xml"]);
         tera.register_filter("md", md_filter);
         Ok(Self { tera, style })
     }

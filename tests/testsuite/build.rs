@@ -182,7 +182,11 @@ fn same_input_and_source_date_epoch_give_byte_identical_files() {
     let mut names: Vec<_> =
         std::fs::read_dir(a.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     names.sort();
-    assert_eq!(names.len(), 21, "5 feeds, index, 12 months, print, plan.md, plan.csv");
+    assert_eq!(
+        names.len(),
+        23,
+        "5 feeds, index, 12 months, print, plan.md, plan.csv, plan.docx, plan.xlsx"
+    );
     for name in names {
         assert_eq!(
             std::fs::read(a.path().join(&name)).unwrap(),
@@ -311,7 +315,7 @@ fn plan_markdown_reads_like_a_work_plan() {
     let plan = std::fs::read_to_string(dir.path().join("plan.md")).unwrap();
     assert!(plan.contains("\n## 3月份\n"));
     assert!(
-        plan.contains("、3月8日（周一）14:00 三八妇女节活动：保龄球比赛、厨艺比赛（职工之家）\n"),
+        plan.contains("、3月8日（周一）14:00 三八妇女节活动：保龄球比赛、厨艺比赛（职工之家），参加范围：全体女职工\n"),
         "{plan}"
     );
     insta::assert_snapshot!("hospital_2027_plan", plan);

@@ -29,7 +29,11 @@ fn list_json_of_the_hospital_2027() {
     assert_eq!(womens["start_time"], "14:00");
     // Keys in the contract's order.
     let keys: Vec<&str> = womens.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(keys.len(), 14);
+    assert_eq!(keys.len(), 15);
+    assert!(keys.contains(&"audience"));
+    assert_eq!(womens["audience"], "全体女职工");
+    let reception = events.iter().find(|e| e["id"] == "reception-day").unwrap();
+    assert!(reception["audience"].is_null());
     insta::assert_snapshot!("hospital_2027_json", text);
 }
 
@@ -70,12 +74,13 @@ fn list_csv_opens_in_a_spreadsheet() {
     let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     assert_eq!(
         reader.headers().unwrap().iter().collect::<Vec<_>>(),
-        ["日期", "星期", "时间", "活动", "地点", "负责人", "类别"]
+        ["日期", "星期", "时间", "活动", "地点", "负责人", "类别", "参加范围"]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert!(rows.iter().any(|r| &r[0] == "2027-03-08"
         && &r[1] == "周一"
-        && &r[3] == "三八妇女节活动：保龄球比赛、厨艺比赛"));
+        && &r[3] == "三八妇女节活动：保龄球比赛、厨艺比赛"
+        && &r[7] == "全体女职工"));
 }
 
 #[test]

@@ -3,6 +3,7 @@
 mod almanac;
 mod build;
 mod cli;
+mod documents;
 mod errors;
 mod holidays;
 mod notices;

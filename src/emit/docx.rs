@@ -1,0 +1,348 @@
+//! `plan.docx`: the work plan (工作计划) as a union submits it upward, in 公文 layout after
+//! GB/T 9704-2012 — the title, the prose of `[plan]`, then 具体活动安排 month by month (or
+//! as a table), and the 落款.
+//!
+//! The document body is WordprocessingML rendered from the template `plan-docx.xml`, which
+//! a `--templates` folder may replace like the HTML ones; styles, fonts (with the East
+//! Asian names Word and WPS use, and their fallbacks) and the `— 1 —` page-number footer
+//! are fixed parts. Written by hand rather than with a Word library: the layout is a few
+//! hundred lines of XML that an officer's IT person can read and adjust, and a fixed zip
+//! timestamp makes the same input give the same bytes.
+
+use std::io::Write;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+use zip::write::SimpleFileOptions;
+
+use super::{dates_text, month_groups, templates::Templates};
+use crate::error::{Error, Result};
+use crate::model::{Calendar, Language};
+use crate::schedule::{Occurrence, Schedule};
+use crate::text::chinese_numeral;
+
+/// Widths of the table layout's columns, in twentieths of a point: the text block of
+/// A4 less the margins (210 mm − 28 − 26 mm = 8845).
+const WIDTHS: [u32; 5] = [1900, 2945, 1400, 1300, 1300];
+const TEXT_WIDTH: u32 = 8845;
+
+#[derive(Serialize)]
+struct Document {
+    title: String,
+    intro: Vec<String>,
+    sections: Vec<Section>,
+    activities: String,
+    note: Option<String>,
+    table: bool,
+    header: [&'static str; 5],
+    widths: [u32; 5],
+    text_width: u32,
+    months: Vec<Month>,
+    signature: String,
+    date: String,
+}
+
+#[derive(Serialize)]
+struct Section {
+    heading: String,
+    paragraphs: Vec<Paragraph>,
+}
+
+#[derive(Serialize)]
+struct Paragraph {
+    text: String,
+    /// A second-level heading `（一）…`.
+    sub: bool,
+}
+
+#[derive(Serialize)]
+struct Month {
+    title: String,
+    items: Vec<Item>,
+}
+
+#[derive(Serialize)]
+struct Item {
+    /// The whole numbered line of the list layout.
+    line: String,
+    when_time: String,
+    title: String,
+    location: String,
+    organizer: String,
+    audience: String,
+}
+
+/// Text made safe for XML 1.0: characters it cannot hold (control characters) dropped.
+/// Escaping of `<`, `&` and quotes is the template's (Tera escapes every value).
+fn xml_text(text: &str) -> String {
+    text.chars().filter(|c| !c.is_control() || *c == '\t').collect()
+}
+
+/// `一月份`, `七、八月份`; `January`, `July–August`.
+fn month_title(year: i32, first: u32, last: u32, multi_year: bool, language: Language) -> String {
+    match language {
+        Language::Zh => {
+            let names: Vec<String> =
+                (first..=last).map(|m| chinese_numeral(i64::from(m))).collect();
+            let prefix = if multi_year { format!("{year}年") } else { String::new() };
+            format!("{prefix}{}月份", names.join("、"))
+        }
+        Language::En => {
+            let name = |m: u32| {
+                NaiveDate::from_ymd_opt(year, m, 1)
+                    .map_or_else(String::new, |d| d.format("%B").to_string())
+            };
+            let suffix = if multi_year { format!(" {year}") } else { String::new() };
+            if first == last {
+                format!("{}{suffix}", name(first))
+            } else {
+                format!("{}–{}{suffix}", name(first), name(last))
+            }
+        }
+    }
+}
+
+fn item(calendar: &Calendar, o: &Occurrence, when: String, number: usize) -> Item {
+    let zh = calendar.language == Language::Zh;
+    let time = match (o.start_time, o.end_time) {
+        (Some(s), Some(e)) => format!("{}—{}", s.format("%H:%M"), e.format("%H:%M")),
+        (Some(s), None) => s.format("%H:%M").to_string(),
+        _ => String::new(),
+    };
+    let location = o.location.as_deref().unwrap_or_default().to_string();
+    let organizer = super::organizer(calendar, o);
+    let audience = super::audience(calendar, o);
+    let labels = if zh {
+        ["地点：", "负责人：", "参加范围："]
+    } else {
+        ["Place: ", "Organizer: ", "For: "]
+    };
+    let details: Vec<String> = [&location, &organizer, &audience]
+        .iter()
+        .zip(labels)
+        .filter(|(value, _)| !value.is_empty())
+        .map(|(value, label)| format!("{label}{value}"))
+        .collect();
+    let when_time = [when.as_str(), time.as_str()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut line = if zh {
+        format!("{number}、{when_time} {}", o.title)
+    } else {
+        format!("{number}. {when_time} {}", o.title)
+    };
+    if !details.is_empty() {
+        if zh {
+            line.push_str(&format!("（{}）", details.join("；")));
+        } else {
+            line.push_str(&format!(" ({})", details.join("; ")));
+        }
+    }
+    Item {
+        line: xml_text(&line),
+        when_time: xml_text(&when_time),
+        title: xml_text(&o.title),
+        location: xml_text(&location),
+        organizer: xml_text(&organizer),
+        audience: xml_text(&audience),
+    }
+}
+
+/// The months of the schedule as the plan shows them, merged runs (`[plan] merge`) as one.
+fn months(calendar: &Calendar, schedule: &Schedule) -> Vec<Month> {
+    let zh = calendar.language == Language::Zh;
+    let multi_year = schedule.from.year() != schedule.to.year();
+    let mut out: Vec<(i32, u32, u32, Vec<&Occurrence>)> = Vec::new();
+    for ((year, month), list) in super::by_month(schedule) {
+        let (first, last) = calendar
+            .plan
+            .merge
+            .iter()
+            .copied()
+            .find(|(a, b)| (*a..=*b).contains(&month))
+            .unwrap_or((month, month));
+        match out.last_mut() {
+            Some((y, f, _, items)) if *y == year && *f == first => items.extend(list),
+            _ => out.push((year, first, last, list)),
+        }
+    }
+    out.into_iter()
+        .map(|(year, first, last, list)| {
+            let (tasks, groups) = month_groups(&list);
+            let mut items = Vec::new();
+            for o in tasks {
+                let when = if zh {
+                    format!("{}月内", o.date.month())
+                } else {
+                    format!("During {}", o.date.format("%B"))
+                };
+                items.push(item(calendar, o, when, items.len() + 1));
+            }
+            for g in &groups {
+                let when = dates_text(g, calendar.language);
+                items.push(item(calendar, g.first, when, items.len() + 1));
+            }
+            Month { title: month_title(year, first, last, multi_year, calendar.language), items }
+        })
+        .collect()
+}
+
+/// The document's content (what the template lays out).
+fn document(calendar: &Calendar, schedule: &Schedule, today: NaiveDate) -> Document {
+    let zh = calendar.language == Language::Zh;
+    let plan = &calendar.plan;
+    let numeral = |n: usize| {
+        if zh {
+            format!("{}、", chinese_numeral(i64::try_from(n).unwrap_or(0)))
+        } else {
+            format!("{n}. ")
+        }
+    };
+    let sections: Vec<Section> = plan
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, (title, body))| Section {
+            heading: xml_text(&format!("{}{title}", numeral(i + 1))),
+            paragraphs: body
+                .iter()
+                .map(|p| Paragraph { text: xml_text(p), sub: crate::config::is_sub_heading(p) })
+                .collect(),
+        })
+        .collect();
+    let activities = format!(
+        "{}{}",
+        numeral(sections.len() + 1),
+        if zh { "具体活动安排" } else { "Activities by month" }
+    );
+    let period = super::period_text(schedule, calendar.language);
+    let title = plan.title.clone().unwrap_or_else(|| {
+        if zh {
+            format!("{}{period}工作计划", calendar.name)
+        } else {
+            format!("{} — work plan {period}", calendar.name)
+        }
+    });
+    let date = plan.date.unwrap_or(today);
+    Document {
+        title: xml_text(&title),
+        intro: plan.intro.iter().map(|p| xml_text(p)).collect(),
+        sections,
+        activities,
+        note: schedule.provisional().then(|| {
+            if zh {
+                "注：放假安排尚未公布的年份，节假日按法定节日推算（暂定），公布后以国务院通知为准。".to_string()
+            } else {
+                "Note: for years whose holiday arrangement is not yet published, holidays are provisional.".to_string()
+            }
+        }),
+        table: plan.table,
+        header: if zh {
+            ["时间", "活动内容", "参加范围", "地点", "负责人"]
+        } else {
+            ["When", "Activity", "Who takes part", "Place", "Organizer"]
+        },
+        widths: WIDTHS,
+        text_width: TEXT_WIDTH,
+        months: months(calendar, schedule),
+        signature: xml_text(plan.signature.as_deref().unwrap_or(&calendar.name)),
+        date: if zh {
+            format!("{}年{}月{}日", date.year(), date.month(), date.day())
+        } else {
+            date.format("%-d %B %Y").to_string()
+        },
+    }
+}
+
+const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>
+"#;
+
+const PACKAGE_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>
+"#;
+
+const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rIdFonts" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/><Relationship Id="rIdFooter" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>
+"#;
+
+/// Escape text for XML written here (not through a template).
+fn escape(text: &str) -> String {
+    xml_text(text)
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn core_properties(title: &str, author: &str, stamp: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{}</dc:title><dc:creator>{}</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified></cp:coreProperties>
+"#,
+        escape(title),
+        escape(author)
+    )
+}
+
+/// The `plan.docx` of `schedule`. `stamp` is the build's time (`SOURCE_DATE_EPOCH` when
+/// set): the default date of the 落款 and the document's time stamps.
+///
+/// # Errors
+///
+/// When the (possibly user-supplied) template fails.
+pub fn render(
+    calendar: &Calendar,
+    schedule: &Schedule,
+    templates: &Templates,
+    stamp: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<u8>> {
+    let document = document(calendar, schedule, stamp.date_naive());
+    let body = templates.render("plan-docx.xml", &document)?;
+    let body = body.trim_start();
+    let parts: [(&str, &str); 8] = [
+        ("[Content_Types].xml", CONTENT_TYPES),
+        ("_rels/.rels", PACKAGE_RELS),
+        ("word/document.xml", body),
+        ("word/_rels/document.xml.rels", DOCUMENT_RELS),
+        ("word/styles.xml", include_str!("../../templates/docx/styles.xml")),
+        ("word/settings.xml", include_str!("../../templates/docx/settings.xml")),
+        ("word/fontTable.xml", include_str!("../../templates/docx/fontTable.xml")),
+        ("word/footer1.xml", include_str!("../../templates/docx/footer.xml")),
+    ];
+    let core = core_properties(
+        &document.title,
+        &document.signature,
+        &stamp.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    // A fixed time stamp on every entry: the same input gives the same bytes.
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    let fail = |e: &dyn std::fmt::Display| Error::Usage(format!("cannot write plan.docx: {e}"));
+    for (name, text) in parts.iter().copied().chain([("docProps/core.xml", core.as_str())]) {
+        zip.start_file(name, options).map_err(|e| fail(&e))?;
+        zip.write_all(text.as_bytes()).map_err(|e| fail(&e))?;
+    }
+    let cursor = zip.finish().map_err(|e| fail(&e))?;
+    Ok(cursor.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merged_months_and_sub_headings() {
+        assert_eq!(month_title(2027, 7, 8, false, Language::Zh), "七、八月份");
+        assert_eq!(month_title(2027, 12, 12, false, Language::Zh), "十二月份");
+        assert_eq!(month_title(2027, 7, 8, false, Language::En), "July–August");
+        assert!(crate::config::is_sub_heading("（一）加强组织建设"));
+        assert!(!crate::config::is_sub_heading("（注）无"));
+        assert!(!crate::config::is_sub_heading("一、标题"));
+    }
+}
