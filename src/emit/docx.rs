@@ -15,7 +15,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use zip::write::SimpleFileOptions;
 
-use super::{dates_text, month_groups, templates::Templates};
+use super::{dates_text, templates::Templates};
 use crate::error::{Error, Result};
 use crate::model::{Calendar, Language};
 use crate::schedule::{Occurrence, Schedule};
@@ -151,29 +151,15 @@ fn item(calendar: &Calendar, o: &Occurrence, when: String, number: usize) -> Ite
     }
 }
 
-/// The months of the schedule as the plan shows them, merged runs (`[plan] merge`) as one.
+/// The months of the plan as the document shows them.
 fn months(calendar: &Calendar, schedule: &Schedule) -> Vec<Month> {
     let zh = calendar.language == Language::Zh;
     let multi_year = schedule.from.year() != schedule.to.year();
-    let mut out: Vec<(i32, u32, u32, Vec<&Occurrence>)> = Vec::new();
-    for ((year, month), list) in super::by_month(schedule) {
-        let (first, last) = calendar
-            .plan
-            .merge
-            .iter()
-            .copied()
-            .find(|(a, b)| (*a..=*b).contains(&month))
-            .unwrap_or((month, month));
-        match out.last_mut() {
-            Some((y, f, _, items)) if *y == year && *f == first => items.extend(list),
-            _ => out.push((year, first, last, list)),
-        }
-    }
-    out.into_iter()
-        .map(|(year, first, last, list)| {
-            let (tasks, groups) = month_groups(&list);
+    super::plan_months(calendar, schedule)
+        .into_iter()
+        .map(|m| {
             let mut items = Vec::new();
-            for o in tasks {
+            for o in m.tasks {
                 let when = if zh {
                     format!("{}月内", o.date.month())
                 } else {
@@ -181,11 +167,12 @@ fn months(calendar: &Calendar, schedule: &Schedule) -> Vec<Month> {
                 };
                 items.push(item(calendar, o, when, items.len() + 1));
             }
-            for g in &groups {
+            for g in &m.groups {
                 let when = dates_text(g, calendar.language);
                 items.push(item(calendar, g.first, when, items.len() + 1));
             }
-            Month { title: month_title(year, first, last, multi_year, calendar.language), items }
+            let (first, last) = m.months;
+            Month { title: month_title(m.year, first, last, multi_year, calendar.language), items }
         })
         .collect()
 }

@@ -93,6 +93,49 @@ pub fn by_month(schedule: &crate::schedule::Schedule) -> Vec<((i32, u32), Vec<&O
     months
 }
 
+/// A month of the work plan, or a run of months `[plan] merge` shows as one (七、八月份),
+/// with its tasks and its dated items grouped.
+#[derive(Debug)]
+pub struct PlanMonth<'a> {
+    /// The year.
+    pub year: i32,
+    /// The first and last month of the run (the same for one month).
+    pub months: (u32, u32),
+    /// Its month tasks (本月工作).
+    pub tasks: Vec<&'a Occurrence>,
+    /// Its dated items, each event's occurrences of the same title, time and place as one.
+    pub groups: Vec<Group<'a>>,
+}
+
+/// The months of the work plan, in order, merged as `[plan] merge` says; months with
+/// nothing are left out.
+#[must_use]
+pub fn plan_months<'a>(
+    calendar: &Calendar,
+    schedule: &'a crate::schedule::Schedule,
+) -> Vec<PlanMonth<'a>> {
+    let mut runs: Vec<(i32, (u32, u32), Vec<&'a Occurrence>)> = Vec::new();
+    for ((year, month), list) in by_month(schedule) {
+        let run = calendar
+            .plan
+            .merge
+            .iter()
+            .copied()
+            .find(|(a, b)| (*a..=*b).contains(&month))
+            .unwrap_or((month, month));
+        match runs.last_mut() {
+            Some((y, r, items)) if *y == year && *r == run => items.extend(list),
+            _ => runs.push((year, run, list)),
+        }
+    }
+    runs.into_iter()
+        .map(|(year, months, list)| {
+            let (tasks, groups) = month_groups(&list);
+            PlanMonth { year, months, tasks, groups }
+        })
+        .collect()
+}
+
 /// Occurrences of one event in one month that read as one line of a plan: same title,
 /// time and place.
 #[derive(Debug, Clone)]

@@ -1,10 +1,11 @@
-//! The work plan text (具体活动安排) as union offices write it: `## 3月份`, then numbered
-//! items `1、3月8日（周一）14:00 三八妇女节活动（职工之家）`.
+//! The work plan text (具体活动安排) as union offices write it: `## 3月份` (merged runs
+//! `## 7、8月份`), then numbered items `1、3月8日（周一）14:00 三八妇女节活动（职工之家）`; with
+//! `[plan]`, its title, opening and numbered sections first.
 
 use chrono::Datelike;
 use serde::Serialize;
 
-use super::{by_month, dates_text, month_groups, templates::Templates};
+use super::{dates_text, plan_months, templates::Templates};
 use crate::error::Result;
 use crate::model::{Calendar, Language};
 use crate::schedule::Schedule;
@@ -12,10 +13,28 @@ use crate::schedule::Schedule;
 #[derive(Serialize)]
 struct Plan {
     name: String,
+    /// `[plan] title`, when given.
+    title: Option<String>,
+    intro: Vec<String>,
+    sections: Vec<Section>,
+    /// `N、具体活动安排` after the sections (empty without sections).
+    activities: String,
     period: String,
     provisional: bool,
     language: &'static str,
     months: Vec<Month>,
+}
+
+#[derive(Serialize)]
+struct Section {
+    heading: String,
+    paragraphs: Vec<Paragraph>,
+}
+
+#[derive(Serialize)]
+struct Paragraph {
+    text: String,
+    sub: bool,
 }
 
 #[derive(Serialize)]
@@ -34,6 +53,33 @@ struct Item {
     audience: String,
 }
 
+/// `3月份`, `7、8月份` (with the year when the range spans years); `March 2027`.
+fn month_title(
+    year: i32,
+    (first, last): (u32, u32),
+    multi_year: bool,
+    language: Language,
+) -> String {
+    match language {
+        Language::Zh => {
+            let months: Vec<String> = (first..=last).map(|m| m.to_string()).collect();
+            let prefix = if multi_year { format!("{year}年") } else { String::new() };
+            format!("{prefix}{}月份", months.join("、"))
+        }
+        Language::En => {
+            let name = |m: u32| {
+                chrono::NaiveDate::from_ymd_opt(year, m, 1)
+                    .map_or_else(String::new, |d| d.format("%B").to_string())
+            };
+            if first == last {
+                format!("{} {year}", name(first))
+            } else {
+                format!("{}–{} {year}", name(first), name(last))
+            }
+        }
+    }
+}
+
 /// Render `plan.md`.
 ///
 /// # Errors
@@ -45,11 +91,12 @@ pub fn render_markdown(
     templates: &Templates,
 ) -> Result<String> {
     let zh = calendar.language == Language::Zh;
-    let months = by_month(schedule)
+    let multi_year = schedule.from.year() != schedule.to.year();
+    let months = plan_months(calendar, schedule)
         .into_iter()
-        .map(|((year, month), list)| {
-            let (tasks, groups) = month_groups(&list);
-            let mut items: Vec<Item> = tasks
+        .map(|m| {
+            let mut items: Vec<Item> = m
+                .tasks
                 .iter()
                 .map(|o| Item {
                     when: if zh { "本月：".into() } else { "This month:".into() },
@@ -60,7 +107,7 @@ pub fn render_markdown(
                     audience: super::audience(calendar, o),
                 })
                 .collect();
-            items.extend(groups.iter().map(|g| Item {
+            items.extend(m.groups.iter().map(|g| Item {
                 when: dates_text(g, calendar.language),
                 time: g.first.start_time.map(|t| t.format("%H:%M").to_string()).unwrap_or_default(),
                 title: g.first.title.to_string(),
@@ -68,24 +115,45 @@ pub fn render_markdown(
                 organizer: super::organizer(calendar, g.first),
                 audience: super::audience(calendar, g.first),
             }));
-            let title = if zh {
-                let multi_year = schedule.from.year() != schedule.to.year();
-                if multi_year {
-                    format!("{year}年{month}月份")
-                } else {
-                    format!("{month}月份")
-                }
-            } else {
-                chrono::NaiveDate::from_ymd_opt(year, month, 1)
-                    .map_or_else(String::new, |d| d.format("%B %Y").to_string())
-            };
-            Month { title, items }
+            Month { title: month_title(m.year, m.months, multi_year, calendar.language), items }
         })
         .collect();
-    let period = super::period_text(schedule, calendar.language);
+    let numeral = |n: usize| {
+        if zh {
+            format!("{}、", crate::text::chinese_numeral(i64::try_from(n).unwrap_or(0)))
+        } else {
+            format!("{n}. ")
+        }
+    };
+    let plan = &calendar.plan;
+    let sections: Vec<Section> = plan
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, (title, body))| Section {
+            heading: format!("{}{title}", numeral(i + 1)),
+            paragraphs: body
+                .iter()
+                .map(|p| Paragraph { text: p.clone(), sub: crate::config::is_sub_heading(p) })
+                .collect(),
+        })
+        .collect();
+    let activities = if sections.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "{}{}",
+            numeral(sections.len() + 1),
+            if zh { "具体活动安排" } else { "Activities by month" }
+        )
+    };
     let plan = Plan {
         name: calendar.name.clone(),
-        period,
+        title: plan.title.clone(),
+        intro: plan.intro.clone(),
+        sections,
+        activities,
+        period: super::period_text(schedule, calendar.language),
         provisional: schedule.provisional(),
         language: if zh { "zh" } else { "en" },
         months,

@@ -300,7 +300,7 @@ fn a_user_template_overrides_the_built_in_one() {
     std::fs::write(templates.join("style.css"), ".grid { border: 9px solid teal; }").unwrap();
     let out = dir.path().join("out");
     build(&hospital(), &out, &["--year", "2027", "--templates", templates.to_str().unwrap()]);
-    assert_eq!(std::fs::read_to_string(out.join("plan.md")).unwrap(), "北大六院工会: 12 months\n");
+    assert_eq!(std::fs::read_to_string(out.join("plan.md")).unwrap(), "北大六院工会: 11 months\n"); // July and August merged by [plan]
     let index = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(index.contains("<svg"), "other templates stay built in");
     for page in [index, std::fs::read_to_string(out.join("2027-03.html")).unwrap()] {
@@ -314,6 +314,10 @@ fn plan_markdown_reads_like_a_work_plan() {
     build(&hospital(), dir.path(), &["--year", "2027"]);
     let plan = std::fs::read_to_string(dir.path().join("plan.md")).unwrap();
     assert!(plan.contains("\n## 3月份\n"));
+    // [plan]: the prose first, July and August merged as the hospital's plan writes them.
+    assert!(plan.contains("\n## 7、8月份\n") && !plan.contains("## 7月份"), "{plan}");
+    assert!(plan.contains("\n## 一、加强工会组织建设，提高整体工作水平\n"), "{plan}");
+    assert!(plan.contains("\n## 六、具体活动安排\n"), "{plan}");
     assert!(
         plan.contains("、3月8日（周一）14:00 三八妇女节活动：保龄球比赛、厨艺比赛（职工之家），参加范围：全体女职工\n"),
         "{plan}"
