@@ -70,7 +70,7 @@ pub(crate) struct RawDefaults {
     /// Place.
     #[schemars(with = "Option<String>")]
     pub(crate) location: Option<Str>,
-    /// Length: "90m", "2h", "1h30m".
+    /// Length: "90m", "2h", "1h30m" (or "90分钟", "2小时", "1小时30分钟", "半小时").
     #[schemars(with = "Option<String>")]
     pub(crate) duration: Option<Str>,
     #[schemars(schema_with = "reminder_schema")]
@@ -145,7 +145,7 @@ pub(crate) struct RawHolidays {
     /// "cn" (statutory holidays with 调休) or "none" (weekends only).
     #[schemars(with = "Option<String>")]
     pub(crate) region: Option<Str>,
-    /// More days off: "YYYY-MM-DD" or ranges "YYYY-MM-DD..YYYY-MM-DD".
+    /// More days off: "YYYY-MM-DD" (or "2027年8月18日") or ranges "YYYY-MM-DD..YYYY-MM-DD".
     #[schemars(with = "Option<Vec<String>>")]
     pub(crate) extra_off: Option<StrList>,
     /// More working days: "YYYY-MM-DD" or ranges.
@@ -195,7 +195,7 @@ pub(crate) struct RawPeriod {
     /// Name (calendar: page headers and feed name; period: the holiday, e.g. 国庆节).
     #[schemars(with = "Option<String>")]
     pub(crate) name: Option<Str>,
-    /// Start (period: first day off; event: window start or rrule start, "MM-DD" or "YYYY-MM-DD").
+    /// Start (period: first day off; event: window start or rrule start, "MM-DD" or "YYYY-MM-DD", or "9月1日" / "2027年9月1日").
     #[schemars(with = "Option<String>")]
     pub(crate) start: Option<Str>,
     /// End (period: last day off; event/change: end time "HH:MM").
@@ -249,10 +249,10 @@ pub(crate) struct RawEvent {
     #[schemars(with = "Option<String>")]
     pub(crate) shift: Option<Str>,
 
-    /// Anchor "MM-DD" (every year) or "YYYY-MM-DD" (once); in a change, the occurrence's date.
+    /// Anchor "MM-DD" or "3月8日" (every year), "YYYY-MM-DD" or "2027年5月4日" (once); in a change, the occurrence's date.
     #[schemars(with = "Option<String>")]
     pub(crate) date: Option<Str>,
-    /// Anchor: lunar "MM-DD" every year ("12-30" is always 除夕).
+    /// Anchor: lunar "MM-DD" or "八月十五", "正月初一", "腊月廿三", "冬月初一", "除夕" every year ("12-30" is always 除夕).
     #[schemars(with = "Option<String>")]
     pub(crate) lunar: Option<Str>,
     /// Anchor: a solar term (立春 … 大寒) or 初伏, 中伏, 末伏.
@@ -272,10 +272,10 @@ pub(crate) struct RawEvent {
     pub(crate) month: Option<Spanned<i64>>,
     #[schemars(schema_with = "months_schema")]
     pub(crate) months: Option<Spanned<toml::Value>>,
-    /// Weekdays of a weekly rule: mon … sun, 周一 … 周日.
+    /// Weekdays of a weekly rule: mon … sun, 周一 … 周日, 星期一 … 星期日, 礼拜一 … 礼拜日.
     #[schemars(with = "Option<Vec<String>>")]
     pub(crate) weekdays: Option<StrList>,
-    /// Weekday of a monthly nth-weekday rule.
+    /// Weekday of a monthly nth-weekday rule: mon … sun, 周一 … 周日.
     #[schemars(with = "Option<String>")]
     pub(crate) weekday: Option<Str>,
     /// Which weekday of the month: 1-5, or -1 (last) … -5.
@@ -297,17 +297,17 @@ pub(crate) struct RawEvent {
     /// End (period: last day off; event/change: end time "HH:MM").
     #[schemars(with = "Option<String>")]
     pub(crate) end: Option<Str>,
-    /// Length: "90m", "2h", "1h30m".
+    /// Length: "90m", "2h", "1h30m" (or "90分钟", "2小时", "1小时30分钟", "半小时").
     #[schemars(with = "Option<String>")]
     pub(crate) duration: Option<Str>,
 
     /// Every N days/weeks/months, counted from `start` (1-999).
     #[schemars(with = "Option<i64>")]
     pub(crate) interval: Option<Spanned<i64>>,
-    /// Start (period: first day off; event: window start or rrule start, "MM-DD" or "YYYY-MM-DD").
+    /// Start (period: first day off; event: window start or rrule start, "MM-DD" or "YYYY-MM-DD", or "9月1日" / "2027年9月1日").
     #[schemars(with = "Option<String>")]
     pub(crate) start: Option<Str>,
-    /// Window end (inclusive), "MM-DD" or "YYYY-MM-DD".
+    /// Window end (inclusive), "MM-DD" or "YYYY-MM-DD" (or "1月20日" / "2028年1月20日").
     #[schemars(with = "Option<String>")]
     pub(crate) until: Option<Str>,
     /// Keep only working days (make-up workdays included).
@@ -323,7 +323,7 @@ pub(crate) struct RawEvent {
     #[schemars(with = "Option<RawEdition>")]
     pub(crate) edition: Option<Spanned<RawEdition>>,
 
-    /// Drop the occurrences on these dates ("YYYY-MM-DD", "MM-DD" every year, "YYYY-MM" for month tasks).
+    /// Drop the occurrences on these dates ("YYYY-MM-DD", "MM-DD" every year, "YYYY-MM" for month tasks; or "2027年5月5日", "5月5日", "2027年9月").
     #[schemars(with = "Option<Vec<String>>")]
     pub(crate) except: Option<StrList>,
     /// Add occurrences on these dates.
@@ -339,7 +339,7 @@ pub(crate) struct RawEvent {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawChange {
-    /// Anchor "MM-DD" (every year) or "YYYY-MM-DD" (once); in a change, the occurrence's date.
+    /// Anchor "MM-DD" or "3月8日" (every year), "YYYY-MM-DD" or "2027年5月4日" (once); in a change, the occurrence's date.
     #[schemars(with = "Option<String>")]
     pub(crate) date: Option<Str>,
     /// Move the occurrence to this day (never shifted).
@@ -367,7 +367,7 @@ pub(crate) struct RawChange {
 
 fn reminder_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     schemars::json_schema!({
-        "description": "Reminders before the start: \"1d\", \"1h\", a list such as [\"1d\", \"1h\"], or \"none\".",
+        "description": "Reminders before the start: \"1d\", \"1h\" (or \"提前1天\", \"1小时\"), a list such as [\"1d\", \"1h\"], or \"none\".",
         "anyOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }]
     })
 }

@@ -337,7 +337,7 @@ fn positive_minutes(v: &mut Validator<'_>, value: &Str) -> Option<i64> {
 fn reminders(v: &mut Validator<'_>, value: &Spanned<toml::Value>) -> Vec<i64> {
     let help = "write `reminder = \"1d\"`, a list such as `[\"1d\", \"1h\"]`, or `\"none\"`";
     let one = |v: &mut Validator<'_>, text: &str| -> Option<i64> {
-        if text.trim() == "none" {
+        if matches!(text.trim(), "none" | "无" | "不提醒") {
             return None;
         }
         match values::minutes(text) {
@@ -656,12 +656,9 @@ fn event(
         .map(|list| {
             list.get_ref()
                 .iter()
-                .filter_map(|d| {
-                    match values::year_month(d.get_ref()).filter(|_| d.get_ref().trim().len() == 7)
-                    {
-                        Some((y, m)) => Some(ExceptDate::Month(y, m)),
-                        None => v.value(d, values::date_spec).map(ExceptDate::Day),
-                    }
+                .filter_map(|d| match values::year_month(d.get_ref()) {
+                    Some((y, m)) => Some(ExceptDate::Month(y, m)),
+                    None => v.value(d, values::date_spec).map(ExceptDate::Day),
                 })
                 .collect()
         })
@@ -717,26 +714,8 @@ fn event(
 }
 
 fn lunar(v: &mut Validator<'_>, value: &Str) -> Option<Anchor> {
-    let text = value.get_ref();
-    let help = "write a lunar day as `MM-DD`, e.g. `\"08-15\"` for 中秋 or `\"12-30\"` for 除夕";
-    let parsed = text
-        .split_once('-')
-        .and_then(|(m, d)| Some((m.parse::<u8>().ok()?, d.parse::<u8>().ok()?)));
-    match parsed {
-        Some((month @ 1..=12, day @ 1..=30)) => Some(Anchor::Lunar { month, day }),
-        Some(_) => {
-            v.error(
-                value.span(),
-                format!("`{text}` is not a lunar day: months run 1–12 and days 1–30"),
-                help,
-            );
-            None
-        }
-        None => {
-            v.error(value.span(), format!("`{text}` is not a lunar month-day"), help);
-            None
-        }
-    }
+    let (month, day) = v.value(value, values::lunar_day)?;
+    Some(Anchor::Lunar { month, day })
 }
 
 fn term(v: &mut Validator<'_>, value: &Str) -> Option<Anchor> {
@@ -993,8 +972,7 @@ fn change(v: &mut Validator<'_>, raw: &Spanned<RawChange>, month_task: bool) -> 
         );
         return None;
     };
-    let date = match values::year_month(date.get_ref()).filter(|_| date.get_ref().trim().len() == 7)
-    {
+    let date = match values::year_month(date.get_ref()) {
         Some((y, m)) if month_task => ChangeDate::Month(y, m),
         _ if month_task => {
             v.error(

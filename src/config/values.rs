@@ -20,9 +20,47 @@ fn number<T: std::str::FromStr>(text: &str) -> Option<T> {
     (!text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())).then(|| text.parse().ok())?
 }
 
-/// `YYYY-MM-DD`.
+/// Full-width digits and letters as ASCII (`２０２７年` → `2027年`), spaces trimmed.
+fn ascii_digits(text: &str) -> String {
+    text.trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            }
+            '－' => '-',
+            '：' => ':',
+            _ => c,
+        })
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// A date in Chinese notation: `3月8日` (`号` for `日` too) or `2027年5月4日`, with
+/// full-width digits allowed: (year, month, day).
+fn chinese_date(text: &str) -> Option<(Option<i32>, u32, u32)> {
+    let text = ascii_digits(text);
+    let (year, rest) = match text.split_once('年') {
+        Some((y, rest)) if y.len() == 4 => (Some(number::<i32>(y)?), rest),
+        Some(_) => return None,
+        None => (None, text.as_str()),
+    };
+    let (month, rest) = rest.split_once('月')?;
+    let day = rest.strip_suffix('日').or_else(|| rest.strip_suffix('号'))?;
+    Some((year, number(month)?, number(day)?))
+}
+
+/// `YYYY-MM-DD`, or `2027年5月4日`.
 pub(crate) fn full_date(text: &str) -> Result<NaiveDate, Invalid> {
-    let help = "write a date as `YYYY-MM-DD`, e.g. `2027-03-08`";
+    let help =
+        "write a date as `YYYY-MM-DD` or `YYYY年M月D日`, e.g. `2027-03-08` or `2027年3月8日`";
+    if let Some((year, month, day)) = chinese_date(text) {
+        let Some(year) = year else {
+            return Err(invalid(format!("`{text}` has no year"), help));
+        };
+        return NaiveDate::from_ymd_opt(year, month, day)
+            .ok_or_else(|| invalid(format!("{text} is not a day of the calendar"), help));
+    }
     let parts: Vec<&str> = text.trim().split('-').collect();
     let [y, m, d] = parts[..] else {
         return Err(invalid(format!("`{text}` is not a date"), help));
@@ -37,14 +75,21 @@ pub(crate) fn full_date(text: &str) -> Result<NaiveDate, Invalid> {
         .ok_or_else(|| invalid(format!("{text} is not a day of the calendar"), help))
 }
 
-/// `MM-DD` (02-29 allowed: it happens in leap years only).
+/// `MM-DD` or `3月8日` (02-29 allowed: it happens in leap years only).
 pub(crate) fn month_day(text: &str) -> Result<(u32, u32), Invalid> {
-    let help = "write a day of the year as `MM-DD`, e.g. `03-08`";
-    let Some((m, d)) = text.trim().split_once('-') else {
-        return Err(invalid(format!("`{text}` is not a month-day"), help));
-    };
-    let (Some(m), Some(d)) = (number::<u32>(m), number::<u32>(d)) else {
-        return Err(invalid(format!("`{text}` is not a month-day"), help));
+    let help = "write a day of the year as `MM-DD` or `M月D日`, e.g. `03-08` or `3月8日`";
+    let (m, d) = match chinese_date(text) {
+        Some((None, m, d)) => (m, d),
+        Some(_) => return Err(invalid(format!("`{text}` is not a month-day"), help)),
+        None => {
+            let Some((m, d)) = text.trim().split_once('-') else {
+                return Err(invalid(format!("`{text}` is not a month-day"), help));
+            };
+            let (Some(m), Some(d)) = (number::<u32>(m), number::<u32>(d)) else {
+                return Err(invalid(format!("`{text}` is not a month-day"), help));
+            };
+            (m, d)
+        }
     };
     if NaiveDate::from_ymd_opt(2000, m, d).is_none() {
         return Err(invalid(format!("{text} is not a day of the year"), help));
@@ -52,22 +97,38 @@ pub(crate) fn month_day(text: &str) -> Result<(u32, u32), Invalid> {
     Ok((m, d))
 }
 
-/// `MM-DD` or `YYYY-MM-DD`.
+/// `MM-DD` or `YYYY-MM-DD`; `3月8日` or `2027年3月8日`.
 pub(crate) fn date_spec(text: &str) -> Result<DateSpec, Invalid> {
-    if text.trim().len() > 5 {
+    if let Some((year, _, _)) = chinese_date(text) {
+        return if year.is_some() {
+            full_date(text).map(DateSpec::Full)
+        } else {
+            month_day(text).map(|(month, day)| DateSpec::Annual { month, day })
+        };
+    }
+    if text.trim().is_ascii() && text.trim().len() > 5 {
         full_date(text).map(DateSpec::Full)
     } else {
         month_day(text).map(|(month, day)| DateSpec::Annual { month, day }).map_err(|_| {
             invalid(
                 format!("`{text}` is not a date"),
-                "write `YYYY-MM-DD` for one day or `MM-DD` for every year",
+                "write `YYYY-MM-DD` (or `2027年3月8日`) for one day, `MM-DD` (or `3月8日`) for every year",
             )
         })
     }
 }
 
-/// `YYYY-MM`, a month.
+/// `YYYY-MM` (exactly) or `2027年9月`, a month.
 pub(crate) fn year_month(text: &str) -> Option<(i32, u32)> {
+    let folded = ascii_digits(text);
+    if let Some(rest) = folded.strip_suffix('月') {
+        let (y, m) = rest.split_once('年')?;
+        let (y, m) = (number::<i32>(y)?, number::<u32>(m)?);
+        return (y >= 1 && y.to_string().len() == 4 && (1..=12).contains(&m)).then_some((y, m));
+    }
+    if text.trim().len() != 7 {
+        return None;
+    }
     let (y, m) = text.trim().split_once('-')?;
     let (y, m) = (number::<i32>(y)?, number::<u32>(m)?);
     (y >= 1 && (1..=12).contains(&m)).then_some((y, m))
@@ -111,9 +172,50 @@ fn components(text: &str) -> Option<Vec<(i64, String)>> {
     (!out.is_empty()).then_some(out)
 }
 
-/// A length of time in minutes: `90m`, `2h`, `1h30m`, `1d`, `1w`.
+/// A length in Chinese: `2小时`, `90分钟`, `1小时30分钟`, `半小时`, `1个半小时`, `1天`,
+/// `1周`; a reminder may start with `提前` (`提前1天`).
+fn chinese_minutes(text: &str) -> Option<i64> {
+    let text = ascii_digits(text);
+    let mut rest = text.strip_prefix("提前").unwrap_or(&text);
+    if !rest.chars().any(|c| !c.is_ascii()) {
+        return None;
+    }
+    let mut total = 0;
+    while !rest.is_empty() {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let n: i64 = if digits == 0 { 0 } else { number(&rest[..digits])? };
+        rest = &rest[digits..];
+        let units: [(&str, i64, i64); 12] = [
+            ("个半小时", 60, 30),
+            ("个半钟头", 60, 30),
+            ("小时半", 60, 30),
+            ("半小时", 0, 30),
+            ("个小时", 60, 0),
+            ("小时", 60, 0),
+            ("个钟头", 60, 0),
+            ("钟头", 60, 0),
+            ("分钟", 1, 0),
+            ("天", 1440, 0),
+            ("周", 10080, 0),
+            ("分", 1, 0),
+        ];
+        let (unit, per, extra) = units.iter().find(|(u, _, _)| rest.starts_with(u))?;
+        if digits == 0 && *extra == 0 {
+            return None;
+        }
+        total += n * per + extra;
+        rest = &rest[unit.len()..];
+    }
+    (total > 0).then_some(total)
+}
+
+/// A length of time in minutes: `90m`, `2h`, `1h30m`, `1d`, `1w`; in Chinese `90分钟`,
+/// `2小时`, `1小时30分钟`, `半小时`, `1天`, `提前1天`.
 pub(crate) fn minutes(text: &str) -> Result<i64, Invalid> {
-    let help = "write a length as `90m`, `2h`, `1h30m` or `1d`";
+    let help = "write a length as `90m`, `2h`, `1h30m` or `1d` (or `90分钟`, `2小时`, `1小时30分钟`, `半小时`, `1天`)";
+    if let Some(total) = chinese_minutes(text) {
+        return Ok(total);
+    }
     let parts = components(text)
         .ok_or_else(|| invalid(format!("`{text}` is not a length of time"), help))?;
     parts.iter().try_fold(0, |total, (n, unit)| {
@@ -166,10 +268,13 @@ pub(crate) fn offset(text: &str) -> Result<Offset, Invalid> {
 }
 
 /// A weekday: `mon` … `sun` (any case, or the full English name), `周一` … `周日`,
-/// `星期一` … `星期日`, and `周天` / `星期天`.
+/// `星期一` … `星期日`, `礼拜一` … `礼拜日`, and `周天` / `星期天` / `礼拜天`.
 pub(crate) fn weekday(text: &str) -> Result<Weekday, Invalid> {
     let lower = text.trim().to_lowercase();
-    let chinese = lower.strip_prefix("星期").or_else(|| lower.strip_prefix('周'));
+    let chinese = lower
+        .strip_prefix("星期")
+        .or_else(|| lower.strip_prefix("礼拜"))
+        .or_else(|| lower.strip_prefix('周'));
     let found = match chinese {
         Some("一") => Some(Weekday::Mon),
         Some("二") => Some(Weekday::Tue),
@@ -193,9 +298,74 @@ pub(crate) fn weekday(text: &str) -> Result<Weekday, Invalid> {
     found.ok_or_else(|| {
         invalid(
             format!("`{text}` is not a weekday"),
-            "write `mon` `tue` `wed` `thu` `fri` `sat` `sun`, or 周一 … 周日",
+            "write `mon` `tue` `wed` `thu` `fri` `sat` `sun`, or `周一` … `周日` (`星期一`, `礼拜一`)",
         )
     })
+}
+
+/// A lunar month-day: `08-15`, or in Chinese `八月十五`, `正月初一`, `腊月廿三` /
+/// `腊月二十三`, `冬月初一` / `十一月初一`, `除夕` (the last day of the twelfth month, like
+/// `12-30`). A leap month is never meant. Day 30 of a 29-day month is its last day.
+pub(crate) fn lunar_day(text: &str) -> Result<(u8, u8), Invalid> {
+    let help = "write a lunar day as `MM-DD` (`\"08-15\"`) or in Chinese (`八月十五`, `正月初一`, `腊月廿三`, `除夕`)";
+    let folded = ascii_digits(text);
+    let folded = folded.strip_prefix("农历").unwrap_or(&folded);
+    if folded == "除夕" {
+        return Ok((12, 30));
+    }
+    let parsed = if let Some((m, d)) = folded.split_once('-') {
+        number::<u8>(m).zip(number::<u8>(d))
+    } else {
+        chinese_lunar(folded)
+    };
+    match parsed {
+        Some((month @ 1..=12, day @ 1..=30)) => Ok((month, day)),
+        Some(_) => Err(invalid(
+            format!("`{text}` is not a lunar day: months run 1–12 and days 1–30"),
+            help,
+        )),
+        None => Err(invalid(format!("`{text}` is not a lunar month-day"), help)),
+    }
+}
+
+fn chinese_digit(c: char) -> Option<u8> {
+    "一二三四五六七八九".chars().position(|d| d == c).and_then(|i| u8::try_from(i + 1).ok())
+}
+
+/// `八月十五` → (8, 15).
+fn chinese_lunar(text: &str) -> Option<(u8, u8)> {
+    let months = [
+        ("正月", 1),
+        ("冬月", 11),
+        ("腊月", 12),
+        ("十一月", 11),
+        ("十二月", 12),
+        ("十月", 10),
+        ("一月", 1),
+        ("二月", 2),
+        ("三月", 3),
+        ("四月", 4),
+        ("五月", 5),
+        ("六月", 6),
+        ("七月", 7),
+        ("八月", 8),
+        ("九月", 9),
+    ];
+    let (prefix, month) = months.iter().find(|(name, _)| text.starts_with(name))?;
+    let day = &text[prefix.len()..];
+    let chars: Vec<char> = day.chars().collect();
+    let day = match chars.as_slice() {
+        ['初', '十'] => 10,
+        ['初', d] => chinese_digit(*d)?,
+        ['十'] => 10,
+        ['十', d] => 10 + chinese_digit(*d)?,
+        ['二', '十'] => 20,
+        ['二', '十', d] | ['廿', d] => 20 + chinese_digit(*d)?,
+        ['廿'] => 20,
+        ['三', '十'] | ['卅'] => 30,
+        _ => return None,
+    };
+    Some((*month, day))
 }
 
 /// A month list as text: `"3-6,9-12"`, `"3,5"`.
@@ -264,6 +434,44 @@ mod tests {
         assert_eq!(weekday("星期日"), Ok(Weekday::Sun));
         assert_eq!(weekday("星期三"), Ok(Weekday::Wed));
         assert!(weekday("周八").is_err());
+    }
+
+    #[test]
+    fn chinese_notation_equals_its_english_twin() {
+        assert_eq!(date_spec("3月8日"), date_spec("03-08"));
+        assert_eq!(date_spec("2027年5月4日"), date_spec("2027-05-04"));
+        assert_eq!(date_spec("２０２７年５月４日"), date_spec("2027-05-04"));
+        assert_eq!(date_spec("3月8号"), date_spec("03-08"));
+        assert_eq!(full_date("2027年5月4日"), full_date("2027-05-04"));
+        assert!(full_date("5月4日").unwrap_err().message.contains("no year"));
+        assert!(date_spec("2月30日").is_err());
+        assert_eq!(year_month("2027年9月"), year_month("2027-09"));
+        assert_eq!(year_month("2027-9"), None);
+        assert_eq!(lunar_day("八月十五"), Ok((8, 15)));
+        assert_eq!(lunar_day("正月初一"), Ok((1, 1)));
+        assert_eq!(lunar_day("腊月廿三"), Ok((12, 23)));
+        assert_eq!(lunar_day("腊月二十三"), Ok((12, 23)));
+        assert_eq!(lunar_day("冬月初一"), lunar_day("十一月初一"));
+        assert_eq!(lunar_day("冬月初一"), Ok((11, 1)));
+        assert_eq!(lunar_day("除夕"), Ok((12, 30)));
+        assert_eq!(lunar_day("正月初十"), Ok((1, 10)));
+        assert_eq!(lunar_day("五月初五"), lunar_day("05-05"));
+        assert_eq!(lunar_day("九月初九"), Ok((9, 9)));
+        assert_eq!(lunar_day("三月三十"), Ok((3, 30)));
+        assert!(lunar_day("八月四十").is_err());
+        assert!(lunar_day("闰八月十五").is_err());
+        assert_eq!(minutes("2小时"), minutes("2h"));
+        assert_eq!(minutes("90分钟"), minutes("90m"));
+        assert_eq!(minutes("1小时30分钟"), minutes("1h30m"));
+        assert_eq!(minutes("半小时"), Ok(30));
+        assert_eq!(minutes("1个半小时"), Ok(90));
+        assert_eq!(minutes("1天"), minutes("1d"));
+        assert_eq!(minutes("提前1天"), minutes("1d"));
+        assert_eq!(minutes("２小时"), Ok(120));
+        assert!(minutes("小时").is_err());
+        assert!(minutes("两小时").is_err());
+        assert_eq!(weekday("礼拜一"), Ok(Weekday::Mon));
+        assert_eq!(weekday("礼拜天"), Ok(Weekday::Sun));
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod cli;
 mod documents;
 mod errors;
 mod holidays;
+mod notation;
 mod notices;
 mod print;
 mod properties;
