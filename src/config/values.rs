@@ -177,7 +177,7 @@ fn components(text: &str) -> Option<Vec<(i64, String)>> {
 fn chinese_minutes(text: &str) -> Option<i64> {
     let text = ascii_digits(text);
     let mut rest = text.strip_prefix("提前").unwrap_or(&text);
-    if !rest.chars().any(|c| !c.is_ascii()) {
+    if rest.is_ascii() {
         return None;
     }
     let mut total = 0;
