@@ -41,8 +41,19 @@ pub fn write_all(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
         source,
     })?;
     remove_stale_temporaries(dir, files);
+    let mut made: Vec<PathBuf> = Vec::new();
     for (name, contents) in files {
-        write_atomic(&dir.join(name), contents)?;
+        let path = dir.join(name);
+        // Files in sub-folders (`events/`, `share/`): make each folder once.
+        if let Some(parent) = path.parent().filter(|p| *p != dir && !made.iter().any(|m| m == p)) {
+            std::fs::create_dir_all(parent).map_err(|source| Error::Io {
+                action: "cannot create",
+                path: parent.to_path_buf(),
+                source,
+            })?;
+            made.push(parent.to_path_buf());
+        }
+        write_atomic(&path, contents)?;
     }
     Ok(())
 }

@@ -35,6 +35,9 @@ struct Page {
     https_url: Option<String>,
     webcal_url: Option<String>,
     qr_svg: Option<String>,
+    /// The address of the pages (`index.html` beside the feed), and its QR code.
+    page_url: Option<String>,
+    page_qr_svg: Option<String>,
     generated: String,
 }
 
@@ -72,6 +75,34 @@ struct Month {
     weeks: Vec<Vec<Day>>,
     items: Vec<Item>,
     tasks: Vec<Task>,
+    /// The month as a phone shows it: one entry per day that has something.
+    agenda: Vec<AgendaDay>,
+}
+
+/// A day of the phone agenda: its date, lunar day or festival, 休/班, and every event.
+#[derive(Serialize)]
+struct AgendaDay {
+    id: String,
+    date: String,
+    weekday: &'static str,
+    label: String,
+    special: bool,
+    badge: Option<Badge>,
+    note: Option<&'static str>,
+    events: Vec<AgendaEvent>,
+}
+
+#[derive(Serialize)]
+struct AgendaEvent {
+    time: String,
+    title: String,
+    location: String,
+    organizer: String,
+    audience: String,
+    color: String,
+    /// The rule's own `.ics` file, to add it to a phone's calendar.
+    ics: String,
+    note: String,
 }
 
 /// A day cell. Its CSS classes are worked out here so the templates stay plain markup.
@@ -120,6 +151,7 @@ struct Item {
     category: String,
     color: String,
     note: String,
+    ics: String,
 }
 
 #[derive(Serialize)]
@@ -129,6 +161,12 @@ struct Task {
     audience: String,
     category: String,
     color: String,
+    ics: String,
+}
+
+/// The file a rule's occurrences are in, for "add to my calendar".
+fn ics_file(calendar: &Calendar, o: &Occurrence) -> String {
+    format!("events/{}.ics", calendar.events[o.event].id)
 }
 
 /// The most events a day cell lists before "+N".
@@ -227,6 +265,7 @@ fn month_view(
         }
         weeks.push(week);
     }
+    let agenda = agenda(calendar, list, &weeks, year, month);
     let (tasks, groups) = month_groups(list);
     let items: Vec<Item> = groups
         .iter()
@@ -257,6 +296,7 @@ fn month_view(
                 category: category_label(calendar, o).to_string(),
                 color: color(calendar, o),
                 note,
+                ics: ics_file(calendar, o),
             }
         })
         .collect();
@@ -268,6 +308,7 @@ fn month_view(
             audience: super::audience(calendar, o),
             category: category_label(calendar, o).to_string(),
             color: color(calendar, o),
+            ics: ics_file(calendar, o),
         })
         .collect();
     let lunar_year = crate::dates::solar_to_lunar(first + Days::new(14));
@@ -302,7 +343,83 @@ fn month_view(
         weeks,
         items,
         tasks,
+        agenda,
     }
+}
+
+/// The month as an agenda: each day of the month with an event, a 休/班 mark or a
+/// festival, with all of its events (whole titles, place, organizer).
+fn agenda(
+    calendar: &Calendar,
+    list: &[&Occurrence],
+    weeks: &[Vec<Day>],
+    year: i32,
+    month: u32,
+) -> Vec<AgendaDay> {
+    let zh = calendar.language == Language::Zh;
+    let mut out = Vec::new();
+    for cell in weeks.iter().flatten().filter(|d| d.in_month) {
+        let Some(date) = NaiveDate::from_ymd_opt(year, month, cell.day) else { continue };
+        let events: Vec<AgendaEvent> = list
+            .iter()
+            .filter(|o| !o.month_task && o.date <= date && date <= o.end_date)
+            .map(|o| {
+                let time = if o.date != date {
+                    if zh {
+                        "续".to_string()
+                    } else {
+                        "cont.".to_string()
+                    }
+                } else if o.all_day() {
+                    if zh {
+                        "全天".to_string()
+                    } else {
+                        "all day".to_string()
+                    }
+                } else {
+                    time_text(o, calendar.language)
+                };
+                let note = match o.original_date() {
+                    Some(d) if zh => format!("原定{}月{}日", d.month(), d.day()),
+                    Some(d) => format!("was {}", d.format("%b %-d")),
+                    None => String::new(),
+                };
+                AgendaEvent {
+                    time,
+                    title: o.title.to_string(),
+                    location: o.location.as_deref().unwrap_or_default().to_string(),
+                    organizer: super::organizer(calendar, o),
+                    audience: super::audience(calendar, o),
+                    color: color(calendar, o),
+                    ics: ics_file(calendar, o),
+                    note,
+                }
+            })
+            .collect();
+        let special = cell.label_class != "lun";
+        if events.is_empty() && cell.badge.is_none() && !special {
+            continue;
+        }
+        out.push(AgendaDay {
+            id: date.format("d%Y%m%d").to_string(),
+            date: if zh {
+                format!("{}月{}日", date.month(), date.day())
+            } else {
+                date.format("%b %-d").to_string()
+            },
+            weekday: weekday_name(date.weekday(), calendar.language),
+            label: cell.label.clone(),
+            special,
+            badge: cell.badge.as_ref().map(|b| Badge {
+                text: b.text.clone(),
+                class: b.class,
+                title: b.title,
+            }),
+            note: cell.note,
+            events,
+        });
+    }
+    out
 }
 
 /// A subscription link pair for a feed file, when the calendar has a public URL.
@@ -407,6 +524,8 @@ impl Pages {
                 .collect(),
             feeds,
             qr_svg: calendar.url.as_deref().and_then(qr_svg),
+            page_url: links(calendar, "index.html").0,
+            page_qr_svg: links(calendar, "index.html").0.as_deref().and_then(qr_svg),
             https_url: https_url.or_else(|| calendar.url.clone()),
             webcal_url,
             generated: generated.to_string(),
@@ -439,6 +558,20 @@ impl Pages {
                 })
                 .collect::<Result<Vec<_>>>()
         };
+        let agendas = self
+            .months
+            .iter()
+            .map(|month| {
+                templates.render_context(
+                    "agenda.html",
+                    &with(&|c| {
+                        c.insert("month", &month.head);
+                        c.insert("agenda", &month.agenda);
+                        c.insert("tasks", &month.tasks);
+                    }),
+                )
+            })
+            .collect::<Result<Vec<_>>>()?;
         let (early, late) = self.months.split_at(self.months.len() / 2);
         let sheets = std::thread::scope(|scope| -> Result<Vec<String>> {
             let late = scope.spawn(|| sheets(late));
@@ -449,10 +582,11 @@ impl Pages {
         let index = with(&|c| c.insert("months", &self.months));
         let mut files =
             vec![("index.html".to_string(), templates.render_context("index.html", &index)?)];
-        for (month, sheet) in self.months.iter().zip(&sheets) {
+        for ((month, sheet), agenda) in self.months.iter().zip(&sheets).zip(&agendas) {
             let context = with(&|c| {
                 c.insert("month", &month.head);
                 c.insert("sheet", sheet);
+                c.insert("agenda", agenda);
             });
             files
                 .push((month.head.file.clone(), templates.render_context("month.html", &context)?));
@@ -461,8 +595,14 @@ impl Pages {
         let print = with(&|c| {
             c.insert("months", &heads);
             c.insert("sheets", &sheets);
+            c.insert("agendas", &agendas);
         });
         files.push(("print.html".to_string(), templates.render_context("print.html", &print)?));
+        let subscribe = with(&|c| c.insert("months", &heads));
+        files.push((
+            "subscribe.html".to_string(),
+            templates.render_context("subscribe.html", &subscribe)?,
+        ));
         Ok(files)
     }
 }

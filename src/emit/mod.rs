@@ -282,5 +282,19 @@ fn feeds(
             feed.assemble(&name, subset),
         ));
     }
+    // One small file per rule with its occurrences of the range, to add to any calendar
+    // app (Android vendor calendars import files; WeCom, DingTalk and Feishu cannot
+    // subscribe): the same VEVENTs and UIDs as the main feed.
+    let mut by_rule: Vec<Vec<&str>> = vec![Vec::new(); calendar.events.len()];
+    for (o, text) in schedule.occurrences.iter().zip(&events) {
+        by_rule[o.event].push(text);
+    }
+    for (rule, texts) in calendar.events.iter().zip(by_rule) {
+        if texts.is_empty() {
+            continue;
+        }
+        let name = format!("{} · {}", calendar.name, rule.title);
+        files.push((format!("events/{}.ics", rule.id), feed.assemble(&name, texts.into_iter())));
+    }
     files
 }

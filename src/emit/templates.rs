@@ -22,8 +22,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     ("index.html", include_str!("../../templates/index.html")),
     ("sheet.html", include_str!("../../templates/sheet.html")),
+    ("agenda.html", include_str!("../../templates/agenda.html")),
     ("month.html", include_str!("../../templates/month.html")),
     ("print.html", include_str!("../../templates/print.html")),
+    ("subscribe.html", include_str!("../../templates/subscribe.html")),
     ("plan.md", include_str!("../../templates/plan.md")),
     ("plan-docx.xml", include_str!("../../templates/plan-docx.xml")),
 ];

@@ -179,14 +179,14 @@ fn same_input_and_source_date_epoch_give_byte_identical_files() {
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     build(&hospital(), a.path(), &["--year", "2027"]);
     build(&hospital(), b.path(), &["--year", "2027"]);
-    let mut names: Vec<_> =
-        std::fs::read_dir(a.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-    names.sort();
+    let names = crate::support::files_under(a.path());
+    let top = names.iter().filter(|n| n.components().count() == 1).count();
     assert_eq!(
-        names.len(),
-        23,
-        "5 feeds, index, 12 months, print, plan.md, plan.csv, plan.docx, plan.xlsx"
+        top, 24,
+        "5 feeds, index, subscribe, 12 months, print, plan.md, plan.csv, plan.docx, plan.xlsx"
     );
+    let rules = names.iter().filter(|n| n.starts_with("events")).count();
+    assert_eq!(rules, 27, "one file per rule of the hospital calendar");
     for name in names {
         assert_eq!(
             std::fs::read(a.path().join(&name)).unwrap(),
@@ -431,12 +431,9 @@ fn a_build_killed_at_any_moment_leaves_old_or_new_complete_files() {
         std::thread::sleep(std::time::Duration::from_micros(whole * (i % 20) / 16));
         let _ = child.kill();
         let _ = child.wait();
-        for entry in std::fs::read_dir(&out).unwrap() {
-            let name = entry.unwrap().file_name();
+        // Temporary files of the killed run (never a served name) are left out.
+        for name in crate::support::files_under(&out) {
             let name = name.to_string_lossy();
-            if name.starts_with('.') {
-                continue; // a temporary file of the killed run, never a served name
-            }
             let got = std::fs::read(out.join(&*name)).unwrap();
             let is_old =
                 old.join(&*name).exists() && std::fs::read(old.join(&*name)).unwrap() == got;
@@ -447,8 +444,7 @@ fn a_build_killed_at_any_moment_leaves_old_or_new_complete_files() {
     }
     // The next complete build replaces everything and clears what the killed ones left.
     build(&hospital(), &out, &["--year", "2027"]);
-    for entry in std::fs::read_dir(&new).unwrap() {
-        let name = entry.unwrap().file_name();
+    for name in crate::support::files_under(&new) {
         assert_eq!(
             std::fs::read(out.join(&name)).unwrap(),
             std::fs::read(new.join(&name)).unwrap(),
@@ -522,7 +518,9 @@ fn printed_pages_mark_days_off_make_up_days_provisional_holidays_and_crowded_day
     let page = |year: &str, month: &str| {
         let out = dir.path().join(year);
         build(&file, &out, &["--year", year]);
-        std::fs::read_to_string(out.join(format!("{year}-{month}.html"))).unwrap()
+        let page = std::fs::read_to_string(out.join(format!("{year}-{month}.html"))).unwrap();
+        // The printed sheet only, not the phone agenda after it.
+        page.split("<section class=\"agenda\"").next().unwrap().to_string()
     };
     let count = |page: &str, text: &str| page.matches(text).count();
     let off = "<span class=\"badge off\">休</span>";
@@ -547,4 +545,43 @@ fn printed_pages_mark_days_off_make_up_days_provisional_holidays_and_crowded_day
     assert_eq!(count(&april, "<div class=\"more\">另有 2 项</div>"), 1);
     assert!(april.contains("<section class=\"sheet densest\" id=\"m2027-04\">"));
     assert!(page("2027", "05").contains("<section class=\"sheet\" id=\"m2027-05\">"));
+}
+
+#[test]
+fn each_rule_has_a_file_to_add_with_the_feeds_own_events() {
+    let dir = tempfile::tempdir().unwrap();
+    build(&hospital(), dir.path(), &["--year", "2027"]);
+    let (main, _) = parse_feed(&dir.path().join("pku6-union.ics"));
+    let main: HashMap<String, String> =
+        main.iter().map(|e| (e.props["UID"].0.clone(), e.props["DTSTART"].0.clone())).collect();
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir.path().join("events")).unwrap() {
+        let path = entry.unwrap().path();
+        let id = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let (events, tzids) = parse_feed(&path);
+        assert!(!events.is_empty(), "{id}");
+        for e in &events {
+            let uid = &e.props["UID"].0;
+            assert!(uid.starts_with(&format!("{id}-")), "{uid} in {id}.ics");
+            assert_eq!(main.get(uid), Some(&e.props["DTSTART"].0), "{uid}: same event as the feed");
+            if e.props["DTSTART"].1.iter().any(|(k, _)| k == "TZID") {
+                assert_eq!(tzids, ["Asia/Shanghai"], "{id}.ics carries its VTIMEZONE");
+            }
+        }
+        seen += events.len();
+    }
+    assert_eq!(seen, main.len(), "every occurrence is in exactly one rule's file");
+    // The month pages link each event to its file: the sheet's list and the agenda.
+    // (Tera writes `/` in attributes as `&#x2F;`, which browsers read as `/`.)
+    let read =
+        |name: &str| std::fs::read_to_string(dir.path().join(name)).unwrap().replace("&#x2F;", "/");
+    let march = read("2027-03.html");
+    assert!(march.matches("href=\"events/womens-day.ics\"").count() >= 2, "{march}");
+    let subscribe = read("subscribe.html");
+    for platform in ["iPhone", "Outlook", "小米", "鸿蒙", "ICSx⁵", "企业微信", "Google"] {
+        assert!(subscribe.contains(platform), "{platform}");
+    }
+    assert!(subscribe.contains("webcal://example.org/"), "subscribe links");
+    assert_eq!(subscribe.matches("<svg").count(), 2, "QR codes of the feed and of the page");
+    assert!(read("index.html").contains("href=\"subscribe.html\""));
 }

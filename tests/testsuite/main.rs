@@ -8,6 +8,7 @@ mod errors;
 mod holidays;
 mod notation;
 mod notices;
+mod phone;
 mod print;
 mod properties;
 mod semantics;

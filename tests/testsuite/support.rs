@@ -89,3 +89,23 @@ pub(crate) fn official_json_days(year: i32) -> Vec<(NaiveDate, bool)> {
         .filter(|(date, off)| *off || *date != d("2020-02-03"))
         .collect()
 }
+
+/// Every file below `dir`, as paths relative to it, sorted; files whose name starts with
+/// `.` (temporaries of an atomic write) are left out.
+pub(crate) fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![std::path::PathBuf::new()];
+    while let Some(rel) = stack.pop() {
+        for entry in std::fs::read_dir(dir.join(&rel)).unwrap() {
+            let entry = entry.unwrap();
+            let name = rel.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                stack.push(name);
+            } else if !entry.file_name().to_string_lossy().starts_with('.') {
+                out.push(name);
+            }
+        }
+    }
+    out.sort();
+    out
+}
