@@ -29,7 +29,7 @@ pub struct Cli {
 pub enum Command {
     /// Write every output: .ics feeds, printable pages, the work plan and a spreadsheet.
     #[command(
-        after_help = "Examples:\n  unioncal build calendars/hospital.toml --out public\n  unioncal build --year 2027 --out site/\n  unioncal build calendars/*.toml --out public/   # one folder per calendar\n  SOURCE_DATE_EPOCH=0 unioncal build   # byte-identical output"
+        after_help = "Examples:\n  unioncal build calendars/hospital.toml --out public\n  unioncal build --year 2027 --out site/\n  unioncal build calendars/*.toml --out public/   # one folder per calendar\n  unioncal build --png --pdf   # also pictures for WeChat and print.pdf\n  SOURCE_DATE_EPOCH=0 unioncal build   # byte-identical output"
     )]
     Build(BuildArgs),
     /// List the events of a year (or range) as a table, JSON or CSV.
@@ -99,6 +99,19 @@ pub struct BuildArgs {
     /// (base.html, index.html, sheet.html, month.html, print.html, style.css, plan.md).
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    /// Also write pictures to share: share/YYYY-MM.png (the month as a long phone image for
+    /// WeChat), share/YYYY-MM-a4.png (the printed month, 150 dpi) and share/YYYY.png.
+    /// Needs Chrome, Chromium or Microsoft Edge.
+    #[arg(long)]
+    pub png: bool,
+    /// Also write print.pdf: every month on its own A4 landscape page.
+    /// Needs Chrome, Chromium or Microsoft Edge.
+    #[arg(long)]
+    pub pdf: bool,
+    /// The browser for --png and --pdf (default: UNIONCAL_BROWSER, else the first Chrome,
+    /// Chromium or Edge found on PATH or in the usual install folders).
+    #[arg(long, value_name = "PATH")]
+    pub browser: Option<PathBuf>,
 }
 
 /// `unioncal list`.

@@ -162,6 +162,25 @@ pub enum Error {
     /// The command line asks for something impossible (exit code 2).
     #[error("{0}")]
     Usage(String),
+    /// No browser to make pictures or a PDF with, or it failed (exit code 3).
+    #[error("{message}{}\n  = help: install Google Chrome, Chromium or Microsoft Edge, or name one with `--browser PATH` (or UNIONCAL_BROWSER)", searched_text(.searched))]
+    Browser {
+        /// What went wrong.
+        message: String,
+        /// The places looked in, when none was found.
+        searched: Vec<PathBuf>,
+    },
+}
+
+fn searched_text(searched: &[PathBuf]) -> String {
+    if searched.is_empty() {
+        return String::new();
+    }
+    let mut text = String::from("; looked in:");
+    for place in searched {
+        text.push_str(&format!("\n    {}", place.display()));
+    }
+    text
 }
 
 fn render(diagnostics: &[Diagnostic]) -> String {
@@ -181,7 +200,7 @@ impl Error {
         match self {
             Self::Calendar(_) => 1,
             Self::Usage(_) => 2,
-            Self::Io { .. } => 3,
+            Self::Io { .. } | Self::Browser { .. } => 3,
         }
     }
 }

@@ -15,4 +15,5 @@ pub mod cli;
 pub mod cmd;
 pub mod emit;
 pub mod schedule;
+pub mod share;
 pub mod text;

@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use chrono::Datelike;
+
 use super::{range, Ui};
 use crate::cli::BuildArgs;
 use crate::emit::{build_files, ics::stamp, templates::Templates};
@@ -11,13 +13,20 @@ use crate::schedule::{expand, provisional_years};
 
 pub(super) fn run(args: &BuildArgs, ui: &Ui) -> Result<u8> {
     let dir = args.templates.as_deref();
+    // Pictures and the PDF need a browser: find it before anything is built or written.
+    let browser = if args.png || args.pdf {
+        Some(crate::share::Browser::find(args.browser.as_deref())?)
+    } else {
+        None
+    };
+    let browser = browser.as_ref();
     if let [file] = args.files.as_slice() {
         // The templates compile on a second thread while the calendar is read and
         // expanded; the pages wait for them.
         return std::thread::scope(|scope| {
             let compiling = scope.spawn(|| Templates::load(dir));
             let templates = || compiling.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
-            build_one(args, file, &args.out, templates, ui).map(|()| 0)
+            build_one(args, file, &args.out, templates, browser, ui).map(|()| 0)
         });
     }
     let templates = Templates::load(dir)?;
@@ -35,7 +44,7 @@ pub(super) fn run(args: &BuildArgs, ui: &Ui) -> Result<u8> {
                 )));
             }
             slugs.push((calendar.slug.clone(), file));
-            build_one(args, file, &args.out.join(&calendar.slug), || Ok(&templates), ui)
+            build_one(args, file, &args.out.join(&calendar.slug), || Ok(&templates), browser, ui)
         });
         if let Err(error) = result {
             failed += 1;
@@ -59,12 +68,32 @@ fn build_one<T: std::borrow::Borrow<Templates>>(
     file: &Path,
     out: &Path,
     templates: impl FnOnce() -> Result<T>,
+    browser: Option<&crate::share::Browser>,
     ui: &Ui,
 ) -> Result<()> {
     let calendar = super::load(file)?;
     let (from, to) = range(&args.range, None, &calendar)?;
     let schedule = expand(&calendar, from, to)?;
-    let files = build_files(&calendar, &schedule, templates, stamp())?;
+    let mut files = build_files(&calendar, &schedule, templates, stamp())?;
+    if let Some(browser) = browser {
+        ui.note(&format!(
+            "{}: making pictures and PDF with {}",
+            file.display(),
+            browser.path().display()
+        ));
+        let templates = Templates::load(args.templates.as_deref())?;
+        let generated = format!("unioncal {}", env!("CARGO_PKG_VERSION"));
+        let pages = crate::emit::html::Pages::new(&calendar, &schedule, &generated)
+            .share_pages(&templates)?;
+        files.extend(crate::share::render(
+            browser,
+            &files,
+            &pages,
+            from.year(),
+            args.png,
+            args.pdf,
+        )?);
+    }
     crate::output::write_all(out, &files)?;
     let warnings = provisional_years(&schedule);
     ui.diagnostics(&warnings);

@@ -445,6 +445,28 @@ fn qr_svg(text: &str) -> Option<String> {
     )
 }
 
+/// The pages a browser turns into pictures (`build --png`): never written as outputs.
+#[derive(Debug, Clone)]
+pub struct SharePages {
+    /// Per month: its id (`2027-03`), the long phone picture's page, the A4 sheet's page.
+    pub months: Vec<(String, String, String)>,
+    /// The year page, as printed on A4 landscape.
+    pub year: String,
+    /// Every month's phone picture in one page, with a script that measures each
+    /// (`<pre id="share-heights">` holds their heights in CSS px once loaded).
+    pub measure: String,
+}
+
+/// A whole HTML document of `body` with `style`.
+fn document(lang: &str, style: &str, body: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<style>{style}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
+}
+
+/// The A4 pictures' page: the printed sheet alone, with the print margins, on white.
+const A4_STYLE: &str = "body { background: #fff; padding: 8mm; } .sheet { margin: 0 auto; box-shadow: none; } .screen-only, .topnav, .agenda { display: none !important; }";
+
 /// Everything the HTML pages need, computed once.
 pub struct Pages {
     page: Page,
@@ -531,6 +553,47 @@ impl Pages {
             generated: generated.to_string(),
         };
         Self { page, months }
+    }
+
+    /// The pages `build --png` captures: each month as a long phone picture and as its
+    /// A4 sheet, and the year page.
+    ///
+    /// # Errors
+    ///
+    /// When a template fails.
+    pub fn share_pages(&self, templates: &Templates) -> Result<SharePages> {
+        let mut page = tera::Context::from_serialize(&self.page)
+            .map_err(|e| super::templates::template_error("share.html", &e))?;
+        page.insert("style", templates.style());
+        let lang = self.page.lang;
+        let mut months = Vec::new();
+        let mut all = String::new();
+        for month in &self.months {
+            let mut context = page.clone();
+            context.insert("month", &month.head);
+            context.insert("agenda", &month.agenda);
+            context.insert("tasks", &month.tasks);
+            let phone = templates.render_context("share.html", &context)?;
+            all.push_str(&phone);
+            context.insert("month", month);
+            let sheet = templates.render_context("sheet.html", &context)?;
+            let a4 = document(lang, &format!("{}\n{A4_STYLE}", templates.style()), &sheet);
+            months.push((
+                month.head.id.clone(),
+                document(lang, super::templates::SHARE_STYLE, &phone),
+                a4,
+            ));
+        }
+        let mut index = page.clone();
+        index.insert("months", &self.months);
+        let year = templates.render_context("index.html", &index)?.replacen(
+            "</head>",
+            &format!("<style>{A4_STYLE}</style>\n</head>"),
+            1,
+        );
+        let script = "<pre id=\"share-heights\"></pre><script>window.addEventListener('load', () => { document.getElementById('share-heights').textContent = [...document.querySelectorAll('section.share')].map(s => s.id + ' ' + Math.ceil(s.getBoundingClientRect().height)).join('\\n'); });</script>";
+        let measure = document(lang, super::templates::SHARE_STYLE, &format!("{all}{script}"));
+        Ok(SharePages { months, year, measure })
     }
 
     /// The files of the pages: `index.html`, one `YYYY-MM.html` per month, `print.html`.

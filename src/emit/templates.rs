@@ -17,6 +17,9 @@ use crate::error::{Diagnostic, Error, Result};
 /// it into each page as the `style` variable (a `--templates` folder may replace it too).
 pub const STYLE: (&str, &str) = ("style.css", include_str!("../../templates/style.css"));
 
+/// The stylesheet of the long phone pictures (`share/YYYY-MM.png`).
+pub const SHARE_STYLE: &str = include_str!("../../templates/share.css");
+
 /// The built-in templates, by name.
 pub const BUILT_IN: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
@@ -26,6 +29,7 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("month.html", include_str!("../../templates/month.html")),
     ("print.html", include_str!("../../templates/print.html")),
     ("subscribe.html", include_str!("../../templates/subscribe.html")),
+    ("share.html", include_str!("../../templates/share.html")),
     ("plan.md", include_str!("../../templates/plan.md")),
     ("plan-docx.xml", include_str!("../../templates/plan-docx.xml")),
 ];

@@ -12,4 +12,5 @@ mod phone;
 mod print;
 mod properties;
 mod semantics;
+mod share;
 mod support;
