@@ -60,6 +60,12 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
+    /// Serve the calendar's pages and feeds from memory: a preview that reloads itself while
+    /// you edit the file, and a feed host for an office PC or an intranet server.
+    #[command(
+        after_help = "Examples:\n  unioncal serve                          # preview on http://127.0.0.1:8000/\n  unioncal serve hospital.toml --open     # and open it in the browser\n  unioncal serve --bind 0.0.0.0 --port 8080   # members' phones on the network can subscribe"
+    )]
+    Serve(ServeArgs),
     /// Show the days off and make-up workdays (调休) of a year, official or provisional;
     /// `holidays import` reads the State Council's new notice.
     #[command(
@@ -110,6 +116,40 @@ pub struct BuildArgs {
     pub pdf: bool,
     /// The browser for --png and --pdf (default: UNIONCAL_BROWSER, else the first Chrome,
     /// Chromium or Edge found on PATH or in the usual install folders).
+    #[arg(long, value_name = "PATH")]
+    pub browser: Option<PathBuf>,
+}
+
+/// `unioncal serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The calendar file.
+    #[arg(default_value = "unioncal.toml")]
+    pub file: PathBuf,
+    // The range's options document themselves; a doc comment here would become help text.
+    #[allow(missing_docs)]
+    #[command(flatten)]
+    pub range: RangeArgs,
+    /// The port to listen on (0: any free port).
+    #[arg(long, default_value_t = 8000)]
+    pub port: u16,
+    /// The address to listen on; 0.0.0.0 (or this computer's address) lets other devices on
+    /// the network reach it.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the index page in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// A folder of templates overriding the built-in ones by name (watched too).
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// Also serve the pictures (share/*.png), as `build --png` makes them.
+    #[arg(long)]
+    pub png: bool,
+    /// Also serve print.pdf, as `build --pdf` makes it.
+    #[arg(long)]
+    pub pdf: bool,
+    /// The browser for --png and --pdf.
     #[arg(long, value_name = "PATH")]
     pub browser: Option<PathBuf>,
 }

@@ -15,5 +15,6 @@ pub mod cli;
 pub mod cmd;
 pub mod emit;
 pub mod schedule;
+pub mod serve;
 pub mod share;
 pub mod text;

@@ -8,6 +8,9 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
+/// Output files in memory: a path relative to the output folder, and the bytes.
+pub type Files = Vec<(String, Vec<u8>)>;
+
 /// Write `contents` to `path` atomically.
 ///
 /// # Errors

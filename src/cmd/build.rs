@@ -61,16 +61,16 @@ pub(super) fn run(args: &BuildArgs, ui: &Ui) -> Result<u8> {
     Ok(0)
 }
 
-/// Build `file` into `out`; `templates` gives the compiled templates when the pages need
-/// them.
-fn build_one<T: std::borrow::Borrow<Templates>>(
+/// Every output of `file` in memory, pictures and PDF included when `browser` is given:
+/// what `build` writes and `serve` serves. `templates` gives the compiled templates when
+/// the pages need them.
+pub(super) fn render<T: std::borrow::Borrow<Templates>>(
     args: &BuildArgs,
     file: &Path,
-    out: &Path,
     templates: impl FnOnce() -> Result<T>,
     browser: Option<&crate::share::Browser>,
     ui: &Ui,
-) -> Result<()> {
+) -> Result<(crate::output::Files, crate::schedule::Schedule)> {
     let calendar = super::load(file)?;
     let (from, to) = range(&args.range, None, &calendar)?;
     let schedule = expand(&calendar, from, to)?;
@@ -94,6 +94,20 @@ fn build_one<T: std::borrow::Borrow<Templates>>(
             args.pdf,
         )?);
     }
+    Ok((files, schedule))
+}
+
+/// Build `file` into `out`; `templates` gives the compiled templates when the pages need
+/// them.
+fn build_one<T: std::borrow::Borrow<Templates>>(
+    args: &BuildArgs,
+    file: &Path,
+    out: &Path,
+    templates: impl FnOnce() -> Result<T>,
+    browser: Option<&crate::share::Browser>,
+    ui: &Ui,
+) -> Result<()> {
+    let (files, schedule) = render(args, file, templates, browser, ui)?;
     crate::output::write_all(out, &files)?;
     let warnings = provisional_years(&schedule);
     ui.diagnostics(&warnings);

@@ -5,6 +5,7 @@ mod check;
 mod holidays;
 mod init;
 mod list;
+mod serve;
 mod store;
 
 use std::io::{IsTerminal, Write};
@@ -77,6 +78,7 @@ pub fn run(cli: &Cli) -> Result<u8> {
         Command::List(args) => list::run(args, &ui),
         Command::Check(args) => check::run(args, &ui),
         Command::Holidays(args) => holidays::run(args, &ui),
+        Command::Serve(args) => serve::run(args, &ui),
         Command::Init(args) => init::run(args, &ui),
         Command::Schema => print(&crate::config::schema()).map(|()| 0),
         Command::Completions { shell } => {

@@ -12,5 +12,6 @@ mod phone;
 mod print;
 mod properties;
 mod semantics;
+mod serve;
 mod share;
 mod support;

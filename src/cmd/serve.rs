@@ -1,0 +1,217 @@
+//! `unioncal serve`: build in memory, serve, watch the calendar (and the holiday files and
+//! templates it uses), rebuild on every save.
+
+use std::path::{Path, PathBuf};
+use std::sync::{mpsc, Arc, RwLock};
+use std::time::{Duration, Instant, SystemTime};
+
+use notify::Watcher;
+
+use super::Ui;
+use crate::cli::{BuildArgs, ServeArgs};
+use crate::emit::templates::Templates;
+use crate::error::{Error, Result};
+use crate::serve::{Site, State};
+
+/// How long the file must stay quiet after a change before the rebuild (editors write a
+/// file in several steps, or save by rename).
+const DEBOUNCE: Duration = Duration::from_millis(120);
+
+pub(super) fn run(args: &ServeArgs, ui: &Ui) -> Result<u8> {
+    let browser = if args.png || args.pdf {
+        Some(crate::share::Browser::find(args.browser.as_deref())?)
+    } else {
+        None
+    };
+    let build_args = BuildArgs {
+        files: vec![args.file.clone()],
+        range: args.range.clone(),
+        out: PathBuf::from("."),
+        templates: args.templates.clone(),
+        png: args.png,
+        pdf: args.pdf,
+        browser: args.browser.clone(),
+    };
+    let (reloads, _) = tokio::sync::broadcast::channel(16);
+    let state =
+        Arc::new(State { site: RwLock::new(Site::default()), reloads, verbose: ui.verbose });
+    let rebuild = {
+        let state = state.clone();
+        move |ui: &Ui| {
+            let started = Instant::now();
+            let templates = || Templates::load(build_args.templates.as_deref());
+            let result = super::build::render(
+                &build_args,
+                &build_args.files[0],
+                templates,
+                browser.as_ref(),
+                ui,
+            );
+            let now = SystemTime::now();
+            let Ok(mut site) = state.site.write() else { return };
+            match result {
+                Ok((files, _)) => {
+                    let count = files.len();
+                    site.update(files, now);
+                    ui.note(&format!(
+                        "built {count} files in {} ms",
+                        started.elapsed().as_millis()
+                    ));
+                }
+                Err(error) => {
+                    let text = match &error {
+                        Error::Calendar(diagnostics) => {
+                            ui.diagnostics(diagnostics);
+                            diagnostics
+                                .iter()
+                                .map(ToString::to_string)
+                                .collect::<Vec<_>>()
+                                .join("\n")
+                        }
+                        other => {
+                            eprintln!("error: {other}");
+                            format!("error: {other}")
+                        }
+                    };
+                    ui.note("still serving the last good build");
+                    site.fail(text, now);
+                }
+            }
+            drop(site);
+            let _ = state.reloads.send(());
+        }
+    };
+    let address = std::net::SocketAddr::new(args.bind, args.port);
+    let listener = std::net::TcpListener::bind(address).map_err(|source| Error::Io {
+        action: "cannot listen on",
+        path: PathBuf::from(address.to_string()),
+        source,
+    })?;
+    let local = listener.local_addr().map_err(|source| Error::Io {
+        action: "cannot listen on",
+        path: PathBuf::from(address.to_string()),
+        source,
+    })?;
+    let _ = listener.set_nonblocking(true);
+
+    // Watch the calendar's folder (editors save by rename), the holiday files' folders and
+    // the templates; rebuild after each quiet spell.
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if event.is_ok_and(|e| !e.kind.is_access()) {
+            let _ = tx.send(());
+        }
+    })
+    .map_err(|e| Error::Usage(format!("cannot watch files: {e}")))?;
+    for (path, mode) in watched(args) {
+        let _ = watcher.watch(&path, mode);
+    }
+    // The first build, with the watcher already on: no save is missed.
+    rebuild(ui);
+    announce(local, ui);
+    let quiet = ui.quiet;
+    let verbose = ui.verbose;
+    std::thread::spawn(move || {
+        let ui = Ui::new(quiet, verbose);
+        while rx.recv().is_ok() {
+            // Wait for the writes to settle, then build once.
+            while rx.recv_timeout(DEBOUNCE).is_ok() {}
+            rebuild(&ui);
+        }
+    });
+
+    if args.open {
+        open(&format!("http://{}/", display_host(local)));
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Usage(format!("cannot start the server: {e}")))?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::from_std(listener).map_err(|source| Error::Io {
+            action: "cannot listen on",
+            path: PathBuf::from(local.to_string()),
+            source,
+        })?;
+        crate::serve::run(listener, state)
+            .await
+            .map_err(|e| Error::Usage(format!("cannot wait for Ctrl-C: {e}")))
+    })?;
+    drop(watcher);
+    ui.note("stopped");
+    Ok(0)
+}
+
+/// What to watch: the calendar's folder, the folders of the holiday files it names, and the
+/// templates folder.
+fn watched(args: &ServeArgs) -> Vec<(PathBuf, notify::RecursiveMode)> {
+    let folder = |p: &Path| {
+        p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf()
+    };
+    let mut out = vec![(folder(&args.file), notify::RecursiveMode::NonRecursive)];
+    if let Ok(calendar) = crate::config::load(&args.file) {
+        for origin in calendar
+            .holidays
+            .periods
+            .iter()
+            .filter(|p| p.source == crate::dates::Source::Shared)
+            .filter_map(|p| p.origin.as_deref())
+        {
+            let dir = folder(&folder(&args.file).join(origin));
+            if !out.iter().any(|(d, _)| *d == dir) {
+                out.push((dir, notify::RecursiveMode::NonRecursive));
+            }
+        }
+    }
+    if let Some(dir) = &args.templates {
+        out.push((dir.clone(), notify::RecursiveMode::Recursive));
+    }
+    out
+}
+
+fn display_host(address: std::net::SocketAddr) -> String {
+    if address.ip().is_unspecified() {
+        format!("127.0.0.1:{}", address.port())
+    } else {
+        address.to_string()
+    }
+}
+
+/// Say where it is served; on a network address, the URLs to give members and a warning.
+fn announce(address: std::net::SocketAddr, ui: &Ui) {
+    let host = display_host(address);
+    // Standard output, so that scripts (and tests) can read the address.
+    println!("serving http://{host}/  (Ctrl-C to stop)");
+    if address.ip().is_loopback() {
+        ui.note("only this computer can open it; `--bind 0.0.0.0` serves the network");
+        return;
+    }
+    let mut urls = Vec::new();
+    if address.ip().is_unspecified() {
+        for interface in if_addrs::get_if_addrs().unwrap_or_default() {
+            if !interface.is_loopback() && interface.ip().is_ipv4() {
+                urls.push(format!("http://{}:{}/", interface.ip(), address.port()));
+            }
+        }
+    } else {
+        urls.push(format!("http://{address}/"));
+    }
+    for url in &urls {
+        println!("on the network: {url}  (give members {url}subscribe.html)");
+    }
+    ui.note("warning: the server is reachable from the network; anyone who can reach this computer can read the calendar");
+}
+
+/// Open `url` in the default browser (best effort).
+fn open(url: &str) {
+    let command = if cfg!(windows) {
+        std::process::Command::new("cmd").args(["/C", "start", "", url]).spawn()
+    } else if cfg!(target_os = "macos") {
+        std::process::Command::new("open").arg(url).spawn()
+    } else {
+        std::process::Command::new("xdg-open").arg(url).spawn()
+    };
+    if let Err(e) = command {
+        eprintln!("cannot open a browser ({e}); open {url} yourself");
+    }
+}
