@@ -164,8 +164,9 @@ pub enum Anchor {
         /// 1–5 or −1–−5.
         nth: i32,
     },
-    /// `rrule = "…"`: an RFC 5545 recurrence rule.
-    RRule(String),
+    /// `rrule = "…"`: an RFC 5545 recurrence rule, parsed (and checked) when the file is
+    /// read; expansion only builds it from the rule's first day.
+    RRule(Box<rrule::RRule<rrule::Unvalidated>>),
     /// `month`/`months` alone: a task of each listed month, with no fixed day.
     MonthTask(Months),
 }

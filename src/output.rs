@@ -32,7 +32,8 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     result.map_err(io)
 }
 
-/// Write every file into `dir` (created if needed), each atomically.
+/// Write every file into `dir` (created if needed), each atomically; files whose contents
+/// are already there are not written again.
 ///
 /// # Errors
 ///
@@ -56,9 +57,24 @@ pub fn write_all(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
             })?;
             made.push(parent.to_path_buf());
         }
+        // An identical file is left untouched (no rename, its time kept), so web servers'
+        // Last-Modified and ETags stay and phones do not fetch an unchanged feed again.
+        if unchanged(&path, contents) {
+            continue;
+        }
         write_atomic(&path, contents)?;
     }
     Ok(())
+}
+
+/// Whether the file at `path` already holds exactly `contents`.
+fn unchanged(path: &Path, contents: &[u8]) -> bool {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() && meta.len() == contents.len() as u64 => {
+            std::fs::read(path).is_ok_and(|existing| existing == contents)
+        }
+        _ => false,
+    }
 }
 
 /// Remove temporary files an interrupted earlier build left for these names.

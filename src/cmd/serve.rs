@@ -40,13 +40,10 @@ pub(super) fn run(args: &ServeArgs, ui: &Ui) -> Result<u8> {
         move |ui: &Ui| {
             let started = Instant::now();
             let templates = || Templates::load(build_args.templates.as_deref());
-            let result = super::build::render(
-                &build_args,
-                &build_args.files[0],
-                templates,
-                browser.as_ref(),
-                ui,
-            );
+            let file = &build_args.files[0];
+            let result = super::load(file).and_then(|calendar| {
+                super::build::render(&build_args, file, &calendar, templates, browser.as_ref(), ui)
+            });
             let now = SystemTime::now();
             let Ok(mut site) = state.site.write() else { return };
             match result {

@@ -847,9 +847,9 @@ fn rrule(v: &mut Validator<'_>, value: &Str) -> Option<Anchor> {
     let checked = text
         .parse::<rrule::RRule<rrule::Unvalidated>>()
         .map_err(|e| e.to_string())
-        .and_then(|r| r.validate(dtstart).map_err(|e| e.to_string()));
+        .and_then(|rule| rule.clone().validate(dtstart).map(|_| rule).map_err(|e| e.to_string()));
     match checked {
-        Ok(_) => Some(Anchor::RRule(text.to_string())),
+        Ok(rule) => Some(Anchor::RRule(Box::new(rule))),
         Err(message) => {
             v.error(
                 value.span(),

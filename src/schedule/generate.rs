@@ -212,7 +212,7 @@ pub(super) fn repeating(event: &Event, from: NaiveDate, to: NaiveDate) -> Vec<Na
 
 /// The days of an RRULE started at `dtstart`, from `keep_from` to `last`.
 fn rrule_dates(
-    rule: &str,
+    rule: &rrule::RRule<rrule::Unvalidated>,
     dtstart: NaiveDate,
     last: NaiveDate,
     keep_from: NaiveDate,
@@ -226,8 +226,9 @@ fn rrule_dates(
     else {
         return Vec::new();
     };
-    let Ok(set) = rule.parse::<rrule::RRule<rrule::Unvalidated>>().and_then(|r| r.build(start))
-    else {
+    // The rule was parsed and checked when the file was read; building can only fail when
+    // its UNTIL lies before this first day, and then it has no occurrence.
+    let Ok(set) = rule.clone().build(start) else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -264,12 +265,8 @@ mod tests {
 
     #[test]
     fn rrule_start_counts_only_when_it_matches() {
-        let dates = rrule_dates(
-            "FREQ=MONTHLY;BYDAY=-1FR;COUNT=2",
-            d(2027, 1, 1),
-            d(2027, 12, 31),
-            d(2027, 1, 1),
-        );
+        let rule = "FREQ=MONTHLY;BYDAY=-1FR;COUNT=2".parse().unwrap();
+        let dates = rrule_dates(&rule, d(2027, 1, 1), d(2027, 12, 31), d(2027, 1, 1));
         assert_eq!(dates, vec![d(2027, 1, 29), d(2027, 2, 26)]);
     }
 }

@@ -585,3 +585,40 @@ fn each_rule_has_a_file_to_add_with_the_feeds_own_events() {
     assert_eq!(subscribe.matches("<svg").count(), 2, "QR codes of the feed and of the page");
     assert!(read("index.html").contains("href=\"subscribe.html\""));
 }
+
+#[test]
+fn an_unchanged_rebuild_writes_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    build(&hospital(), dir.path(), &["--year", "2027"]);
+    let times = |dir: &Path| -> Vec<(PathBuf, std::time::SystemTime)> {
+        crate::support::files_under(dir)
+            .into_iter()
+            .map(|name| {
+                let modified = std::fs::metadata(dir.join(&name)).unwrap().modified().unwrap();
+                (name, modified)
+            })
+            .collect()
+    };
+    let before = times(dir.path());
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    build(&hospital(), dir.path(), &["--year", "2027"]);
+    assert_eq!(times(dir.path()), before, "identical files keep their time");
+    // A change rewrites what it changes and nothing else.
+    let input = tempfile::tempdir().unwrap();
+    let changed = input.path().join("changed.toml");
+    let text = std::fs::read_to_string(hospital()).unwrap().replace("歌咏比赛", "合唱比赛");
+    std::fs::write(&changed, text).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    build(&changed, dir.path(), &["--year", "2027"]);
+    let after = times(dir.path());
+    let rewritten: Vec<String> = before
+        .iter()
+        .zip(&after)
+        .filter(|(a, b)| a.1 != b.1)
+        .map(|(a, _)| a.0.to_string_lossy().into_owned())
+        .collect();
+    assert!(rewritten.contains(&"pku6-union.ics".to_string()), "{rewritten:?}");
+    assert!(rewritten.contains(&"events/choir.ics".to_string()), "{rewritten:?}");
+    assert!(!rewritten.contains(&"events/womens-day.ics".to_string()), "{rewritten:?}");
+    assert!(!rewritten.contains(&"2027-01.html".to_string()), "{rewritten:?}");
+}

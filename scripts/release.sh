@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Release binaries: Linux static (non-PIE, glibc static, fat LTO) and, when the target and
+# mingw are installed, Windows (x86_64-pc-windows-gnu) packed as a zip with the example
+# calendars. Output in dist/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+version=$(cargo metadata --no-deps --format-version 1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["packages"][0]["version"])')
+mkdir -p dist
+
+# Linux: the target is named explicitly so that build scripts and proc macros (host code)
+# are not built static.
+RUSTFLAGS="-C relocation-model=static -C target-feature=+crt-static" \
+  cargo build --locked --profile release-static --target x86_64-unknown-linux-gnu
+linux=target/x86_64-unknown-linux-gnu/release-static/unioncal
+if readelf -l "$linux" | grep -q INTERP || readelf -d "$linux" | grep -q NEEDED; then
+  echo "error: $linux is not static" >&2
+  exit 1
+fi
+cp "$linux" "dist/unioncal-$version-x86_64-linux"
+echo "dist/unioncal-$version-x86_64-linux (static)"
+
+if rustup target list --installed 2>/dev/null | grep -q x86_64-pc-windows-gnu && command -v x86_64-w64-mingw32-gcc >/dev/null; then
+  cargo build --locked --release --target x86_64-pc-windows-gnu
+  stage=$(mktemp -d)
+  mkdir -p "$stage/unioncal"
+  cp target/x86_64-pc-windows-gnu/release/unioncal.exe "$stage/unioncal/"
+  mkdir -p "$stage/unioncal/calendars"
+  cp calendars/*.toml calendars/unioncal.schema.json "$stage/unioncal/calendars/"
+  cp README.md "$stage/unioncal/"
+  (cd "$stage" && python3 -m zipfile -c "unioncal-$version-windows-x86_64.zip" unioncal)
+  mv "$stage/unioncal-$version-windows-x86_64.zip" dist/
+  rm -rf "$stage"
+  echo "dist/unioncal-$version-windows-x86_64.zip"
+else
+  echo "skipped Windows: rustup target add x86_64-pc-windows-gnu and apt-get install gcc-mingw-w64-x86-64"
+fi
