@@ -7,7 +7,7 @@ use chrono::Datelike;
 
 use super::{range, Ui};
 use crate::cli::BuildArgs;
-use crate::emit::{build_files, ics::stamp, templates::Templates};
+use crate::emit::{build_files, templates::Templates};
 use crate::error::{Error, Result};
 use crate::model::Calendar;
 use crate::schedule::{expand, provisional_years};
@@ -148,7 +148,7 @@ pub(super) fn render<T: std::borrow::Borrow<Templates>>(
 ) -> Result<(crate::output::Files, crate::schedule::Schedule)> {
     let (from, to) = range(&args.range, None, calendar)?;
     let schedule = expand(calendar, from, to)?;
-    let mut files = build_files(calendar, &schedule, templates, stamp())?;
+    let mut files = build_files(calendar, &schedule, templates, super::stamp())?;
     if let Some(browser) = browser {
         ui.note(&format!(
             "{}: making pictures and PDF with {}",

@@ -113,14 +113,24 @@ pub(crate) fn load(path: &std::path::Path) -> Result<Calendar> {
     Ok(calendar)
 }
 
-/// Today: the day of `SOURCE_DATE_EPOCH` when it is set (reproducible output), else the
-/// local date.
-pub(crate) fn today() -> NaiveDate {
+/// `SOURCE_DATE_EPOCH`, when it is set: the build's time for reproducible outputs.
+fn source_date_epoch() -> Option<chrono::DateTime<chrono::Utc>> {
     std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())
         .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
-        .map_or_else(|| chrono::Local::now().date_naive(), |t| t.date_naive())
+}
+
+/// The build's time stamp (feeds' DTSTAMP, the documents' dates): `SOURCE_DATE_EPOCH`
+/// when set, else now.
+pub(crate) fn stamp() -> chrono::DateTime<chrono::Utc> {
+    source_date_epoch().unwrap_or_else(chrono::Utc::now)
+}
+
+/// Today: the day of `SOURCE_DATE_EPOCH` when it is set (reproducible output), else the
+/// local date.
+pub(crate) fn today() -> NaiveDate {
+    source_date_epoch().map_or_else(|| chrono::Local::now().date_naive(), |t| t.date_naive())
 }
 
 /// The year a command works on: `--year`, else the file's `year`, else this year.

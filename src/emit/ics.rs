@@ -108,16 +108,6 @@ pub fn fold(ics: &str) -> String {
     out
 }
 
-/// The DTSTAMP of every event: `SOURCE_DATE_EPOCH` when set, else now.
-#[must_use]
-pub fn stamp() -> DateTime<Utc> {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|secs| Utc.timestamp_opt(secs, 0).single())
-        .unwrap_or_else(Utc::now)
-}
-
 fn date_value(date: NaiveDate) -> String {
     date.format("%Y%m%d").to_string()
 }
