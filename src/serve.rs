@@ -314,7 +314,7 @@ fn events(state: &Arc<State>) -> Response<Body> {
     response
 }
 
-/// Serve `state` on `listener` until Ctrl-C: at most [`MAX_CONNECTIONS`] at once, request
+/// Serve `state` on `listener` until Ctrl-C: at most 512 connections at once, request
 /// heads of at most 16 KiB read within 10 s; a bad request never stops the server.
 ///
 /// # Errors

@@ -1,4 +1,4 @@
-//! Reading a calendar file: bytes → TOML ([`raw`]) → a validated [`Calendar`].
+//! Reading a calendar file: bytes → TOML (the serde mirror in `raw`) → a validated [`Calendar`].
 //!
 //! Raw TOML types never leave this module. Every problem becomes a [`Diagnostic`] that
 //! names the file, line and column.

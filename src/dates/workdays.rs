@@ -102,7 +102,7 @@ pub enum DayKind {
     Weekday,
     /// An ordinary Saturday or Sunday off.
     Weekend,
-    /// A day off of a holiday period (index into [`DayCalendar::periods`]).
+    /// A day off of a holiday period (its index, for [`DayCalendar::period`]).
     Holiday(usize),
     /// A make-up workday (调休上班) of a holiday period.
     MakeUpWork(usize),

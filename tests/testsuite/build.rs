@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use chrono::{Days, NaiveDate};
 
-use crate::support::unescape;
+use crate::support::{d, unescape};
 use unioncal::schedule::{expand, year_range};
 
 fn unioncal() -> Command {
@@ -330,25 +330,46 @@ fn regenerating_after_the_notice_keeps_uids() {
     // Typing in a 2027 notice moves shifted occurrences but never changes their UIDs.
     let base = std::fs::read_to_string(hospital()).unwrap();
     let typed = format!("{base}\n[[holidays.periods]]\nname = \"劳动节\"\nstart = \"2027-05-01\"\nend = \"2027-05-05\"\nwork = [\"2027-04-25\", \"2027-05-08\"]\n");
-    let uids = |text: &str| {
+    // Each occurrence: its UID, and the nominal and final dates.
+    let occurrences = |text: &str| {
         let calendar = unioncal::config::parse("h.toml", text.as_bytes(), "h").unwrap();
         let (from, to) = year_range(2027);
-        let mut uids: Vec<String> = expand(&calendar, from, to)
+        expand(&calendar, from, to)
             .unwrap()
             .occurrences
             .iter()
-            .map(|o| o.uid(&calendar))
-            .collect();
-        uids.sort();
-        uids
+            .map(|o| (o.uid(&calendar), (calendar.events[o.event].id.clone(), o.nominal, o.date)))
+            .collect::<HashMap<String, (String, chrono::NaiveDate, chrono::NaiveDate)>>()
     };
-    let (a, b) = (uids(&base), uids(&typed));
-    let common = a.iter().filter(|u| b.contains(u)).count();
-    assert!(
-        common >= a.len() - 3,
-        "UIDs survive a change of holiday data ({common} of {})",
-        a.len()
-    );
+    let (before, after) = (occurrences(&base), occurrences(&typed));
+    // The same event on the same nominal day has the same UID, however it was shifted.
+    let by_nominal = |m: &HashMap<String, (String, chrono::NaiveDate, chrono::NaiveDate)>| {
+        m.iter()
+            .map(|(uid, (id, nominal, _))| ((id.clone(), *nominal), uid.clone()))
+            .collect::<HashMap<_, _>>()
+    };
+    let (b, a) = (by_nominal(&before), by_nominal(&after));
+    let mut moved = 0;
+    for (key, uid) in &b {
+        if let Some(other) = a.get(key) {
+            assert_eq!(uid, other, "{key:?}: the UID changed with the holiday data");
+            moved += usize::from(before[uid].2 != after[other].2);
+        }
+    }
+    assert!(moved > 0, "the typed notice moves some occurrences (else this test shows nothing)");
+    // An occurrence only in one of the two was dropped or added by the new days off
+    // (`shift = "skip"`, `workdays_only`): its day lies in the changed 劳动节 window.
+    let window = d("2027-04-24")..=d("2027-05-09");
+    for (uid, (_, nominal, date)) in before
+        .iter()
+        .filter(|(u, _)| !after.contains_key(*u))
+        .chain(after.iter().filter(|(u, _)| !before.contains_key(*u)))
+    {
+        assert!(
+            window.contains(date) || window.contains(nominal),
+            "{uid} appeared or vanished outside the change"
+        );
+    }
 }
 
 #[test]
@@ -621,4 +642,20 @@ fn an_unchanged_rebuild_writes_no_file() {
     assert!(rewritten.contains(&"events/choir.ics".to_string()), "{rewritten:?}");
     assert!(!rewritten.contains(&"events/womens-day.ics".to_string()), "{rewritten:?}");
     assert!(!rewritten.contains(&"2027-01.html".to_string()), "{rewritten:?}");
+}
+
+/// One small feed, byte for byte: its structure, folding, time zone and escaping pinned.
+#[test]
+fn a_small_feed_in_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("small.toml");
+    std::fs::write(
+        &file,
+        "[calendar]\nname = \"小工会\"\nslug = \"small\"\nurl = \"https://example.org/small.ics\"\n\n[[events]]\nid = \"womens-day\"\ntitle = \"三八妇女节活动：游园, 趣味运动; 合影\"\ndate = \"03-08\"\ntime = \"14:00\"\nend = \"16:30\"\nlocation = \"职工之家\"\norganizer = \"女工委员会\"\naudience = \"全体女职工\"\nreminder = [\"1d\", \"30m\"]\n\n[[events]]\nid = \"spring-visits\"\ntitle = \"春节送温暖：走访慰问离退休职工和困难职工，一个很长的标题用来检查折行是否落在字符边界上\"\nholiday = \"春节\"\noffset = \"-1wd\"\ndays = 3\nreminder = \"1d\"\n",
+    )
+    .unwrap();
+    build(&file, dir.path(), &["--year", "2026"]);
+    let feed = std::fs::read_to_string(dir.path().join("small.ics")).unwrap();
+    assert!(feed.lines().all(|l| l.len() <= 75));
+    insta::assert_snapshot!("small_feed", feed.replace("\r\n", "⏎\n"));
 }

@@ -114,3 +114,20 @@ fn several_errors_are_reported_together() {
     };
     assert_eq!(d.len(), 2);
 }
+
+/// The whole text a person reads for each broken file (message, place, quoted line, caret
+/// and hint), pinned: a change of wording shows in review.
+#[test]
+fn the_full_text_of_every_error() {
+    let mut all = String::new();
+    for (text, _, _, _) in CASES {
+        let shown = match unioncal::config::parse("broken.toml", text.as_bytes(), "broken") {
+            Err(Error::Calendar(diagnostics)) => {
+                diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+            }
+            other => panic!("not a calendar error: {other:?}"),
+        };
+        all.push_str(&format!("=== {}\n{shown}\n", text.escape_debug()));
+    }
+    insta::assert_snapshot!("every_error_in_full", all);
+}
