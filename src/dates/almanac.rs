@@ -6,7 +6,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-include!(concat!(env!("OUT_DIR"), "/almanac.rs"));
+include!("almanac_table.rs");
 
 /// The first Gregorian year unioncal supports for dates.
 pub const MIN_YEAR: i32 = 1960;

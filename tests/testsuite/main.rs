@@ -1,6 +1,7 @@
 //! The integration test suite: one binary, a module per feature.
 
 mod almanac;
+mod almanac_table;
 mod build;
 mod cli;
 mod documents;
