@@ -101,16 +101,26 @@ pub struct BuildArgs {
     /// The folder to write into (created if needed).
     #[arg(long, short, default_value = "public", value_name = "DIR")]
     pub out: PathBuf,
-    /// A folder of templates overriding the built-in ones by name
-    /// (base.html, index.html, sheet.html, month.html, print.html, style.css, plan.md).
+    // The output options document themselves; a doc comment here would become help text.
+    #[allow(missing_docs)]
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// What `build` and `serve` make besides the defaults, and how.
+#[derive(Debug, Clone, Args)]
+pub struct OutputArgs {
+    /// A folder of templates overriding the built-in ones by name (base.html, index.html,
+    /// sheet.html, agenda.html, month.html, print.html, subscribe.html, share.html,
+    /// style.css, plan.md, plan-docx.xml); `serve` watches it.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
-    /// Also write pictures to share: share/YYYY-MM.png (the month as a long phone image for
+    /// Also make pictures to share: share/YYYY-MM.png (the month as a long phone image for
     /// WeChat), share/YYYY-MM-a4.png (the printed month, 150 dpi) and share/YYYY.png.
     /// Needs Chrome, Chromium or Microsoft Edge.
     #[arg(long)]
     pub png: bool,
-    /// Also write print.pdf: every month on its own A4 landscape page.
+    /// Also make print.pdf: every month on its own A4 landscape page.
     /// Needs Chrome, Chromium or Microsoft Edge.
     #[arg(long)]
     pub pdf: bool,
@@ -140,18 +150,10 @@ pub struct ServeArgs {
     /// Open the index page in the default browser.
     #[arg(long)]
     pub open: bool,
-    /// A folder of templates overriding the built-in ones by name (watched too).
-    #[arg(long, value_name = "DIR")]
-    pub templates: Option<PathBuf>,
-    /// Also serve the pictures (share/*.png), as `build --png` makes them.
-    #[arg(long)]
-    pub png: bool,
-    /// Also serve print.pdf, as `build --pdf` makes it.
-    #[arg(long)]
-    pub pdf: bool,
-    /// The browser for --png and --pdf.
-    #[arg(long, value_name = "PATH")]
-    pub browser: Option<PathBuf>,
+    // The output options document themselves; a doc comment here would become help text.
+    #[allow(missing_docs)]
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// `unioncal list`.

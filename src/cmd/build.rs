@@ -13,10 +13,10 @@ use crate::model::Calendar;
 use crate::schedule::{expand, provisional_years};
 
 pub(super) fn run(args: &BuildArgs, ui: &Ui) -> Result<u8> {
-    let dir = args.templates.as_deref();
+    let dir = args.output.templates.as_deref();
     // Pictures and the PDF need a browser: find it before anything is built or written.
-    let browser = if args.png || args.pdf {
-        Some(crate::share::Browser::find(args.browser.as_deref())?)
+    let browser = if args.output.png || args.output.pdf {
+        Some(crate::share::Browser::find(args.output.browser.as_deref())?)
     } else {
         None
     };
@@ -155,7 +155,7 @@ pub(super) fn render<T: std::borrow::Borrow<Templates>>(
             file.display(),
             browser.path().display()
         ));
-        let templates = Templates::load(args.templates.as_deref())?;
+        let templates = Templates::load(args.output.templates.as_deref())?;
         let generated = format!("unioncal {}", env!("CARGO_PKG_VERSION"));
         let pages = crate::emit::html::Pages::new(calendar, &schedule, &generated)
             .share_pages(&templates)?;
@@ -164,8 +164,8 @@ pub(super) fn render<T: std::borrow::Borrow<Templates>>(
             &files,
             &pages,
             from.year(),
-            args.png,
-            args.pdf,
+            args.output.png,
+            args.output.pdf,
         )?);
     }
     Ok((files, schedule))

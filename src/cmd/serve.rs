@@ -18,8 +18,8 @@ use crate::serve::{Site, State};
 const DEBOUNCE: Duration = Duration::from_millis(120);
 
 pub(super) fn run(args: &ServeArgs, ui: &Ui) -> Result<u8> {
-    let browser = if args.png || args.pdf {
-        Some(crate::share::Browser::find(args.browser.as_deref())?)
+    let browser = if args.output.png || args.output.pdf {
+        Some(crate::share::Browser::find(args.output.browser.as_deref())?)
     } else {
         None
     };
@@ -27,10 +27,7 @@ pub(super) fn run(args: &ServeArgs, ui: &Ui) -> Result<u8> {
         files: vec![args.file.clone()],
         range: args.range.clone(),
         out: PathBuf::from("."),
-        templates: args.templates.clone(),
-        png: args.png,
-        pdf: args.pdf,
-        browser: args.browser.clone(),
+        output: args.output.clone(),
     };
     let (reloads, _) = tokio::sync::broadcast::channel(16);
     let state =
@@ -39,7 +36,7 @@ pub(super) fn run(args: &ServeArgs, ui: &Ui) -> Result<u8> {
         let state = state.clone();
         move |ui: &Ui| {
             let started = Instant::now();
-            let templates = || Templates::load(build_args.templates.as_deref());
+            let templates = || Templates::load(build_args.output.templates.as_deref());
             let file = &build_args.files[0];
             let result = super::load(file).and_then(|calendar| {
                 super::build::render(&build_args, file, &calendar, templates, browser.as_ref(), ui)
@@ -160,7 +157,7 @@ fn watched(args: &ServeArgs) -> Vec<(PathBuf, notify::RecursiveMode)> {
             }
         }
     }
-    if let Some(dir) = &args.templates {
+    if let Some(dir) = &args.output.templates {
         out.push((dir.clone(), notify::RecursiveMode::Recursive));
     }
     out

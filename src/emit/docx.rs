@@ -15,7 +15,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use zip::write::SimpleFileOptions;
 
-use super::{dates_text, templates::Templates};
+use super::{dates_text, templates::Templates, PlanSection};
 use crate::error::{Error, Result};
 use crate::model::{Calendar, Language};
 use crate::schedule::{Occurrence, Schedule};
@@ -30,7 +30,7 @@ const TEXT_WIDTH: u32 = 8845;
 struct Document {
     title: String,
     intro: Vec<String>,
-    sections: Vec<Section>,
+    sections: Vec<PlanSection>,
     activities: String,
     note: Option<String>,
     table: bool,
@@ -40,19 +40,6 @@ struct Document {
     months: Vec<Month>,
     signature: String,
     date: String,
-}
-
-#[derive(Serialize)]
-struct Section {
-    heading: String,
-    paragraphs: Vec<Paragraph>,
-}
-
-#[derive(Serialize)]
-struct Paragraph {
-    text: String,
-    /// A second-level heading `（一）…`.
-    sub: bool,
 }
 
 #[derive(Serialize)]
@@ -181,30 +168,13 @@ fn months(calendar: &Calendar, schedule: &Schedule) -> Vec<Month> {
 fn document(calendar: &Calendar, schedule: &Schedule, today: NaiveDate) -> Document {
     let zh = calendar.language == Language::Zh;
     let plan = &calendar.plan;
-    let numeral = |n: usize| {
-        if zh {
-            format!("{}、", chinese_numeral(i64::try_from(n).unwrap_or(0)))
-        } else {
-            format!("{n}. ")
+    let (mut sections, activities) = super::plan_sections(calendar);
+    for section in &mut sections {
+        section.heading = xml_text(&section.heading);
+        for p in &mut section.paragraphs {
+            p.text = xml_text(&p.text);
         }
-    };
-    let sections: Vec<Section> = plan
-        .sections
-        .iter()
-        .enumerate()
-        .map(|(i, (title, body))| Section {
-            heading: xml_text(&format!("{}{title}", numeral(i + 1))),
-            paragraphs: body
-                .iter()
-                .map(|p| Paragraph { text: xml_text(p), sub: crate::config::is_sub_heading(p) })
-                .collect(),
-        })
-        .collect();
-    let activities = format!(
-        "{}{}",
-        numeral(sections.len() + 1),
-        if zh { "具体活动安排" } else { "Activities by month" }
-    );
+    }
     let period = super::period_text(schedule, calendar.language);
     let title = plan.title.clone().unwrap_or_else(|| {
         if zh {

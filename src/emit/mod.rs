@@ -93,6 +93,58 @@ pub fn by_month(schedule: &crate::schedule::Schedule) -> Vec<((i32, u32), Vec<&O
     months
 }
 
+/// A numbered prose section of the work plan (`[[plan.sections]]`): `一、指导思想` and its
+/// paragraphs.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PlanSection {
+    /// The numbered heading.
+    pub heading: String,
+    /// Its paragraphs.
+    pub paragraphs: Vec<PlanParagraph>,
+}
+
+/// A paragraph of a plan section.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PlanParagraph {
+    /// The text, as the calendar file gives it.
+    pub text: String,
+    /// Whether it is a second-level heading `（一）…`.
+    pub sub: bool,
+}
+
+/// The plan's numbered sections, and the heading of the activities after them
+/// (`六、具体活动安排`, numbered on from the sections).
+#[must_use]
+pub fn plan_sections(calendar: &Calendar) -> (Vec<PlanSection>, String) {
+    let zh = calendar.language == Language::Zh;
+    let numeral = |n: usize| {
+        if zh {
+            format!("{}、", crate::text::chinese_numeral(i64::try_from(n).unwrap_or(0)))
+        } else {
+            format!("{n}. ")
+        }
+    };
+    let sections: Vec<PlanSection> = calendar
+        .plan
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, (title, body))| PlanSection {
+            heading: format!("{}{title}", numeral(i + 1)),
+            paragraphs: body
+                .iter()
+                .map(|p| PlanParagraph { text: p.clone(), sub: crate::config::is_sub_heading(p) })
+                .collect(),
+        })
+        .collect();
+    let activities = format!(
+        "{}{}",
+        numeral(sections.len() + 1),
+        if zh { "具体活动安排" } else { "Activities by month" }
+    );
+    (sections, activities)
+}
+
 /// A month of the work plan, or a run of months `[plan] merge` shows as one (七、八月份),
 /// with its tasks and its dated items grouped.
 #[derive(Debug)]

@@ -5,7 +5,7 @@
 use chrono::Datelike;
 use serde::Serialize;
 
-use super::{dates_text, plan_months, templates::Templates};
+use super::{dates_text, plan_months, templates::Templates, PlanSection};
 use crate::error::Result;
 use crate::model::{Calendar, Language};
 use crate::schedule::Schedule;
@@ -16,25 +16,13 @@ struct Plan {
     /// `[plan] title`, when given.
     title: Option<String>,
     intro: Vec<String>,
-    sections: Vec<Section>,
+    sections: Vec<PlanSection>,
     /// `N、具体活动安排` after the sections (empty without sections).
     activities: String,
     period: String,
     provisional: bool,
     language: &'static str,
     months: Vec<Month>,
-}
-
-#[derive(Serialize)]
-struct Section {
-    heading: String,
-    paragraphs: Vec<Paragraph>,
-}
-
-#[derive(Serialize)]
-struct Paragraph {
-    text: String,
-    sub: bool,
 }
 
 #[derive(Serialize)]
@@ -118,35 +106,10 @@ pub fn render_markdown(
             Month { title: month_title(m.year, m.months, multi_year, calendar.language), items }
         })
         .collect();
-    let numeral = |n: usize| {
-        if zh {
-            format!("{}、", crate::text::chinese_numeral(i64::try_from(n).unwrap_or(0)))
-        } else {
-            format!("{n}. ")
-        }
-    };
     let plan = &calendar.plan;
-    let sections: Vec<Section> = plan
-        .sections
-        .iter()
-        .enumerate()
-        .map(|(i, (title, body))| Section {
-            heading: format!("{}{title}", numeral(i + 1)),
-            paragraphs: body
-                .iter()
-                .map(|p| Paragraph { text: p.clone(), sub: crate::config::is_sub_heading(p) })
-                .collect(),
-        })
-        .collect();
-    let activities = if sections.is_empty() {
-        String::new()
-    } else {
-        format!(
-            "{}{}",
-            numeral(sections.len() + 1),
-            if zh { "具体活动安排" } else { "Activities by month" }
-        )
-    };
+    let (sections, activities) = super::plan_sections(calendar);
+    // Without sections the activities need no numbered heading of their own.
+    let activities = if sections.is_empty() { String::new() } else { activities };
     let plan = Plan {
         name: calendar.name.clone(),
         title: plan.title.clone(),

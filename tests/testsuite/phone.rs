@@ -59,19 +59,8 @@ fn probe(browser: &Path, dir: &Path, page: &Path, width: u32) -> (Vec<String>, V
     let probed = page.with_extension(format!("probe{width}.html"));
     std::fs::write(&probed, html.replace("</body>", PROBE)).unwrap();
     let out = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-            "--dump-dom",
-            "--virtual-time-budget=3000",
-        ])
+        .args(crate::support::CHROMIUM_FLAGS)
+        .args(["--hide-scrollbars", "--dump-dom", "--virtual-time-budget=3000"])
         .arg(format!("--user-data-dir={}", dir.join(format!("profile{width}")).display()))
         .arg(format!("--window-size={width},800"))
         .arg(format!("file://{}", probed.display()))

@@ -5,18 +5,6 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const CHROMIUM_FLAGS: &[&str] = &[
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-pdf-header-footer",
-];
-
 fn tool(names: &[&str]) -> Option<PathBuf> {
     names.iter().map(|n| Path::new("/usr/bin").join(n)).find(|p| p.exists())
 }
@@ -33,7 +21,8 @@ fn chromium() -> Option<PathBuf> {
 
 fn run_chromium(browser: &Path, profile: &Path, args: &[String]) -> std::process::Output {
     Command::new(browser)
-        .args(CHROMIUM_FLAGS)
+        .args(crate::support::CHROMIUM_FLAGS)
+        .arg("--no-pdf-header-footer")
         .arg(format!("--user-data-dir={}", profile.display()))
         .args(args)
         .output()
