@@ -1,0 +1,213 @@
+//! The anchors that need more than a value: lunar days, solar terms, repeat rules,
+//! RRULEs, month lists.
+
+use toml::Spanned;
+
+use super::{suggest, Validator};
+use crate::config::raw::{RawEvent, Str};
+use crate::config::values;
+use crate::dates::{Fu, SolarTerm, TERM_NAMES};
+use crate::model::{Anchor, Months};
+
+pub(super) fn lunar(v: &mut Validator<'_>, value: &Str) -> Option<Anchor> {
+    let (month, day) = v.value(value, values::lunar_day)?;
+    Some(Anchor::Lunar { month, day })
+}
+
+pub(super) fn term(v: &mut Validator<'_>, value: &Str) -> Option<Anchor> {
+    let name = value.get_ref().trim();
+    if let Some(term) = SolarTerm::from_name(name) {
+        return Some(Anchor::Term(term));
+    }
+    if let Some(fu) = Fu::from_name(name) {
+        return Some(Anchor::Fu(fu));
+    }
+    let all = TERM_NAMES.iter().copied().chain(["初伏", "中伏", "末伏"]);
+    let help = match suggest(name, all) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => {
+            "use a solar term by its Chinese name (立春 … 大寒) or 初伏, 中伏, 末伏".to_string()
+        }
+    };
+    v.error(value.span(), format!("`{name}` is not a solar term"), help);
+    None
+}
+
+pub(super) fn repeat(v: &mut Validator<'_>, e: &RawEvent) -> Option<Anchor> {
+    let value = e.repeat.as_ref()?;
+    match value.get_ref().as_str() {
+        "daily" => Some(Anchor::Daily),
+        "weekly" => {
+            let Some(list) = &e.weekdays else {
+                v.error(
+                    value.span(),
+                    "a weekly event needs `weekdays`",
+                    "add e.g. `weekdays = [\"mon\", \"wed\", \"fri\"]`",
+                );
+                return None;
+            };
+            let mut days: Vec<_> =
+                list.get_ref().iter().filter_map(|d| v.value(d, values::weekday)).collect();
+            if list.get_ref().is_empty() {
+                v.error(
+                    list.span(),
+                    "`weekdays` is empty",
+                    "list at least one weekday, e.g. `[\"mon\"]`",
+                );
+            }
+            days.sort_by_key(chrono::Weekday::num_days_from_monday);
+            days.dedup();
+            Some(Anchor::Weekly(days))
+        }
+        "monthly" => {
+            match (&e.day, &e.weekday, &e.nth) {
+                (Some(day), None, None) => {
+                    let n = v.int(day, "day", -31..=31)?;
+                    if n == 0 {
+                        v.error(day.span(), "`day` cannot be 0", "1 is the first day, -1 the last");
+                        return None;
+                    }
+                    Some(Anchor::MonthlyDay(n as i32))
+                }
+                (None, Some(weekday), Some(nth)) => {
+                    let wd = v.value(weekday, values::weekday)?;
+                    let n = v.int(nth, "nth", -5..=5)?;
+                    if n == 0 {
+                        v.error(
+                            nth.span(),
+                            "`nth` cannot be 0",
+                            "1 is the first, -1 the last weekday of the month",
+                        );
+                        return None;
+                    }
+                    Some(Anchor::MonthlyNth { weekday: wd, nth: n as i32 })
+                }
+                (None, Some(w), None) => {
+                    v.error(
+                        w.span(),
+                        "`weekday` needs `nth`",
+                        "add `nth = 1` for the first, `-1` for the last",
+                    );
+                    None
+                }
+                (None, None, Some(n)) => {
+                    v.error(n.span(), "`nth` needs `weekday`", "add e.g. `weekday = \"wed\"`");
+                    None
+                }
+                (Some(d), _, _) if e.weekday.is_some() || e.nth.is_some() => {
+                    v.error(d.span(), "give either `day` or `weekday` with `nth`, not both", "`day = 15` is the 15th; `weekday = \"wed\"`, `nth = 1` the first Wednesday");
+                    None
+                }
+                _ => {
+                    v.error(
+                        value.span(),
+                        "a monthly event needs `day`, or `weekday` with `nth`",
+                        "add `day = 15`, or `weekday = \"wed\"` and `nth = 1`",
+                    );
+                    None
+                }
+            }
+        }
+        other => {
+            let help = match suggest(other, ["daily", "weekly", "monthly"]) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None if other == "yearly" || other == "annually" => {
+                    "for every year use `date = \"MM-DD\"`".to_string()
+                }
+                None => "use `daily`, `weekly` or `monthly`, or an `rrule`".to_string(),
+            };
+            v.error(value.span(), format!("unknown repeat `{other}`"), help);
+            None
+        }
+    }
+}
+
+pub(super) fn rrule(v: &mut Validator<'_>, value: &Str) -> Option<Anchor> {
+    let text = value.get_ref().trim();
+    let text = text.strip_prefix("RRULE:").unwrap_or(text);
+    if text.contains("DTSTART") || text.contains('\n') {
+        v.error(
+            value.span(),
+            "give only the RRULE part",
+            "put the first day in `start = \"YYYY-MM-DD\"`",
+        );
+        return None;
+    }
+    let normalized = normalize_rrule(text);
+    let text = normalized.as_str();
+    // A start before every supported year, so that no UNTIL falls before it.
+    let dtstart = {
+        use chrono::TimeZone;
+        rrule::Tz::UTC.with_ymd_and_hms(1900, 1, 1, 0, 0, 0).single()?
+    };
+    let checked = text
+        .parse::<rrule::RRule<rrule::Unvalidated>>()
+        .map_err(|e| e.to_string())
+        .and_then(|rule| rule.clone().validate(dtstart).map(|_| rule).map_err(|e| e.to_string()));
+    match checked {
+        Ok(rule) => Some(Anchor::RRule(Box::new(rule))),
+        Err(message) => {
+            v.error(
+                value.span(),
+                format!("invalid rrule: {message}"),
+                "e.g. `rrule = \"FREQ=MONTHLY;BYDAY=-1FR\"` (RFC 5545)",
+            );
+            None
+        }
+    }
+}
+
+/// Occurrences are days, so an `UNTIL` given as a date (`UNTIL=20270301`, as RFC 5545
+/// writes it for date rules) or a floating time means the end of that day.
+pub(super) fn normalize_rrule(text: &str) -> String {
+    text.split(';')
+        .map(|part| match part.split_once('=') {
+            Some((key, value)) if key.eq_ignore_ascii_case("UNTIL") => {
+                let value = value.trim();
+                if value.len() == 8 && value.bytes().all(|b| b.is_ascii_digit()) {
+                    format!("UNTIL={value}T235959Z")
+                } else if value.len() == 15 && !value.ends_with('Z') {
+                    format!("UNTIL={value}Z")
+                } else {
+                    part.to_string()
+                }
+            }
+            _ => part.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+pub(super) fn months(v: &mut Validator<'_>, value: &Spanned<toml::Value>) -> Option<Months> {
+    let help = "write `months = [3, 9]` or `months = \"3-6,9-12\"`";
+    match value.get_ref() {
+        toml::Value::String(s) => {
+            v.value(&Spanned::new(value.span(), s.clone()), values::months_text)
+        }
+        toml::Value::Array(items) if !items.is_empty() => {
+            let mut set = Months::default();
+            for item in items {
+                match item {
+                    toml::Value::Integer(m @ 1..=12) => set.0 |= 1 << m,
+                    toml::Value::Integer(m) => {
+                        v.error(value.span(), format!("month {m} is not between 1 and 12"), help);
+                        return None;
+                    }
+                    toml::Value::String(s) => {
+                        set.0 |=
+                            v.value(&Spanned::new(value.span(), s.clone()), values::months_text)?.0
+                    }
+                    _ => {
+                        v.error(value.span(), "`months` holds month numbers", help);
+                        return None;
+                    }
+                }
+            }
+            Some(set)
+        }
+        _ => {
+            v.error(value.span(), "`months` must list at least one month", help);
+            None
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! From the raw TOML mirror to the model: every value checked, defaults applied, every
+//! problem reported with its place in the file.
+
+use std::ops::Range;
+
+use toml::Spanned;
+
+mod anchors;
+mod event;
+mod header;
+mod timing;
+
+use super::raw::{RawFile, Str};
+use super::values::Invalid;
+use crate::error::{Diagnostic, Location, SourceFile};
+use crate::model::Calendar;
+use event::event;
+use header::{categories, header, Defaults};
+
+/// The closest of `candidates` to `word`, when it is close enough to be a typo.
+pub(crate) fn suggest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+pub(super) struct Validator<'a> {
+    pub(super) source: &'a SourceFile,
+    pub(super) errors: Vec<Diagnostic>,
+}
+
+impl Validator<'_> {
+    pub(super) fn at(&self, span: Range<usize>) -> Location {
+        self.source.locate(span)
+    }
+
+    pub(super) fn error(
+        &mut self,
+        span: Range<usize>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        let help = help.into();
+        let mut d = Diagnostic::error(message, Some(self.at(span)));
+        if !help.is_empty() {
+            d = d.with_help(help);
+        }
+        self.errors.push(d);
+    }
+
+    pub(super) fn invalid(&mut self, span: Range<usize>, invalid: Invalid) {
+        self.error(span, invalid.message, invalid.help);
+    }
+
+    /// Parse a spanned value, reporting a problem at its place.
+    pub(super) fn value<T>(
+        &mut self,
+        value: &Str,
+        parse: impl Fn(&str) -> Result<T, Invalid>,
+    ) -> Option<T> {
+        match parse(value.get_ref()) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.invalid(value.span(), e);
+                None
+            }
+        }
+    }
+
+    /// An integer in `range`, or an error naming the limit.
+    pub(super) fn int(
+        &mut self,
+        value: &Spanned<i64>,
+        key: &str,
+        range: std::ops::RangeInclusive<i64>,
+    ) -> Option<i64> {
+        let n = *value.get_ref();
+        if range.contains(&n) {
+            Some(n)
+        } else {
+            self.error(
+                value.span(),
+                format!("`{key}` is {n}, outside {}–{}", range.start(), range.end()),
+                format!("give `{key}` a value from {} to {}", range.start(), range.end()),
+            );
+            None
+        }
+    }
+
+    pub(super) fn text(value: Option<&Str>) -> Option<String> {
+        value.map(|v| v.get_ref().clone()).filter(|s| !s.trim().is_empty())
+    }
+}
+
+/// Validate the whole file.
+pub(super) fn calendar(
+    source: &SourceFile,
+    stem: &str,
+    base: &std::path::Path,
+) -> Result<Calendar, Vec<Diagnostic>> {
+    let raw: RawFile = toml::from_str(&source.text).map_err(|e| vec![toml_error(source, &e)])?;
+    let mut v = Validator { source, errors: Vec::new() };
+    let Some(raw_calendar) = &raw.calendar else {
+        return Err(vec![Diagnostic::error(
+            "the file has no `[calendar]` table",
+            Some(source.locate(0..0)),
+        )
+        .with_help("start the file with `[calendar]` and a line `name = \"…工会\"`")]);
+    };
+    let mut calendar = header(&mut v, raw_calendar, stem);
+    let defaults = Defaults::new(&mut v, raw.defaults.as_ref());
+    calendar.categories = categories(&mut v, &raw);
+    if let Some(holidays) = &raw.holidays {
+        calendar.holidays = super::holidays::rules(&mut v, holidays, base);
+    }
+    if let Some(plan) = &raw.plan {
+        calendar.plan = super::plan::settings(&mut v, plan);
+    }
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for raw_event in &raw.events {
+        if let Some(event) = event(&mut v, raw_event, &defaults, &calendar) {
+            if let Some(line) = seen.get(&event.id) {
+                let span = raw_event.get_ref().id.as_ref().map_or(raw_event.span(), Spanned::span);
+                v.error(span, format!("two events have the id `{}`", event.id), format!("the first is on line {line}; ids must be unique, as UIDs are built from them"));
+                continue;
+            }
+            seen.insert(event.id.clone(), event.origin.line);
+            calendar.events.push(event);
+        }
+    }
+    if v.errors.is_empty() {
+        Ok(calendar)
+    } else {
+        Err(v.errors)
+    }
+}
+
+/// Turn the TOML parser's error into one of ours, with "did you mean" for unknown keys.
+pub(super) fn toml_error(source: &SourceFile, e: &toml::de::Error) -> Diagnostic {
+    let span = e.span().unwrap_or(0..0);
+    let message = e.message().trim();
+    let location = Some(source.locate(span));
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let name = rest.split('`').next().unwrap_or_default();
+        let expected: Vec<&str> = rest
+            .split_once("expected")
+            .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
+            .unwrap_or_default();
+        let d = match suggest(name, expected.iter().copied()) {
+            Some(best) => {
+                Diagnostic::error(format!("unknown key `{name}`, did you mean `{best}`?"), location)
+                    .with_help(format!("rename `{name}` to `{best}`"))
+            }
+            None => {
+                Diagnostic::error(format!("unknown key `{name}`"), location).with_help(format!(
+                    "the keys allowed here are {}",
+                    expected.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                ))
+            }
+        };
+        return d;
+    }
+    let friendly = message
+        .replace("expected i64", "expected a whole number")
+        .replace("expected a sequence", "expected a list `[...]`")
+        .replace("invalid type: ", "wrong type: ")
+        .replace("a boolean", "`true` or `false`");
+    let help = if friendly.contains("wrong type") {
+        "check the value's type: text in quotes, numbers without, lists in [ ]"
+    } else if friendly.contains("duplicate key") {
+        "each key may appear once per table; for another event start a new `[[events]]`"
+    } else {
+        "see the calendar file format in the README"
+    };
+    Diagnostic::error(friendly, location).with_help(help)
+}
