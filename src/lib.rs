@@ -7,6 +7,7 @@
 pub mod config;
 pub mod dates;
 pub mod error;
+pub mod messages;
 pub mod model;
 pub mod output;
 

@@ -1,6 +1,7 @@
 //! The small grammars inside calendar values: dates, times, durations, offsets,
 //! weekdays and month lists. Each parser answers the problem and how to fix it.
 
+use crate::t;
 use chrono::{NaiveDate, NaiveTime, Weekday};
 
 use crate::model::{DateSpec, Months, Offset};
@@ -52,47 +53,46 @@ fn chinese_date(text: &str) -> Option<(Option<i32>, u32, u32)> {
 
 /// `YYYY-MM-DD`, or `2027年5月4日`.
 pub(crate) fn full_date(text: &str) -> Result<NaiveDate, Invalid> {
-    let help =
-        "write a date as `YYYY-MM-DD` or `YYYY年M月D日`, e.g. `2027-03-08` or `2027年3月8日`";
+    let help = t!("date-help");
     if let Some((year, month, day)) = chinese_date(text) {
         let Some(year) = year else {
-            return Err(invalid(format!("`{text}` has no year"), help));
+            return Err(invalid(t!("date-no-year", text = text), &help));
         };
         return NaiveDate::from_ymd_opt(year, month, day)
-            .ok_or_else(|| invalid(format!("{text} is not a day of the calendar"), help));
+            .ok_or_else(|| invalid(t!("date-not-a-day", text = text), &help));
     }
     let parts: Vec<&str> = text.trim().split('-').collect();
     let [y, m, d] = parts[..] else {
-        return Err(invalid(format!("`{text}` is not a date"), help));
+        return Err(invalid(t!("date-invalid", text = text), &help));
     };
     if y.len() != 4 {
-        return Err(invalid(format!("`{text}` is not a date"), help));
+        return Err(invalid(t!("date-invalid", text = text), &help));
     }
     let (Some(y), Some(m), Some(d)) = (number(y), number(m), number(d)) else {
-        return Err(invalid(format!("`{text}` is not a date"), help));
+        return Err(invalid(t!("date-invalid", text = text), &help));
     };
     NaiveDate::from_ymd_opt(y, m, d)
-        .ok_or_else(|| invalid(format!("{text} is not a day of the calendar"), help))
+        .ok_or_else(|| invalid(t!("date-not-a-day", text = text), &help))
 }
 
 /// `MM-DD` or `3月8日` (02-29 allowed: it happens in leap years only).
 pub(crate) fn month_day(text: &str) -> Result<(u32, u32), Invalid> {
-    let help = "write a day of the year as `MM-DD` or `M月D日`, e.g. `03-08` or `3月8日`";
+    let help = t!("month-day-help");
     let (m, d) = match chinese_date(text) {
         Some((None, m, d)) => (m, d),
-        Some(_) => return Err(invalid(format!("`{text}` is not a month-day"), help)),
+        Some(_) => return Err(invalid(t!("month-day-invalid", text = text), &help)),
         None => {
             let Some((m, d)) = text.trim().split_once('-') else {
-                return Err(invalid(format!("`{text}` is not a month-day"), help));
+                return Err(invalid(t!("month-day-invalid", text = text), &help));
             };
             let (Some(m), Some(d)) = (number::<u32>(m), number::<u32>(d)) else {
-                return Err(invalid(format!("`{text}` is not a month-day"), help));
+                return Err(invalid(t!("month-day-invalid", text = text), &help));
             };
             (m, d)
         }
     };
     if NaiveDate::from_ymd_opt(2000, m, d).is_none() {
-        return Err(invalid(format!("{text} is not a day of the year"), help));
+        return Err(invalid(t!("month-day-not-a-day", text = text), &help));
     }
     Ok((m, d))
 }
@@ -109,12 +109,9 @@ pub(crate) fn date_spec(text: &str) -> Result<DateSpec, Invalid> {
     if text.trim().is_ascii() && text.trim().len() > 5 {
         full_date(text).map(DateSpec::Full)
     } else {
-        month_day(text).map(|(month, day)| DateSpec::Annual { month, day }).map_err(|_| {
-            invalid(
-                format!("`{text}` is not a date"),
-                "write `YYYY-MM-DD` (or `2027年3月8日`) for one day, `MM-DD` (or `3月8日`) for every year",
-            )
-        })
+        month_day(text)
+            .map(|(month, day)| DateSpec::Annual { month, day })
+            .map_err(|_| invalid(t!("date-invalid", text = text), t!("date-spec-help")))
     }
 }
 
@@ -136,16 +133,16 @@ pub(crate) fn year_month(text: &str) -> Option<(i32, u32)> {
 
 /// `HH:MM` (also `H:MM`, and a full-width colon).
 pub(crate) fn time(text: &str) -> Result<NaiveTime, Invalid> {
-    let help = "write a time as `HH:MM` on the 24-hour clock, e.g. `14:30`";
+    let help = t!("time-help");
     let normalized = text.trim().replace('：', ":");
     let Some((h, m)) = normalized.split_once(':') else {
-        return Err(invalid(format!("`{text}` is not a time"), help));
+        return Err(invalid(t!("time-invalid", text = text), &help));
     };
     let valid_shape = (1..=2).contains(&h.len()) && m.len() == 2;
     match (number::<u32>(h), number::<u32>(m)) {
         (Some(h), Some(m)) if valid_shape => NaiveTime::from_hms_opt(h, m, 0)
-            .ok_or_else(|| invalid(format!("{text} is not a time of day"), help)),
-        _ => Err(invalid(format!("`{text}` is not a time"), help)),
+            .ok_or_else(|| invalid(t!("time-not-a-time", text = text), &help)),
+        _ => Err(invalid(t!("time-invalid", text = text), &help)),
     }
 }
 
@@ -212,19 +209,19 @@ fn chinese_minutes(text: &str) -> Option<i64> {
 /// A length of time in minutes: `90m`, `2h`, `1h30m`, `1d`, `1w`; in Chinese `90分钟`,
 /// `2小时`, `1小时30分钟`, `半小时`, `1天`, `提前1天`.
 pub(crate) fn minutes(text: &str) -> Result<i64, Invalid> {
-    let help = "write a length as `90m`, `2h`, `1h30m` or `1d` (or `90分钟`, `2小时`, `1小时30分钟`, `半小时`, `1天`)";
+    let help = t!("length-help");
     if let Some(total) = chinese_minutes(text) {
         return Ok(total);
     }
-    let parts = components(text)
-        .ok_or_else(|| invalid(format!("`{text}` is not a length of time"), help))?;
+    let parts =
+        components(text).ok_or_else(|| invalid(t!("length-invalid", text = text), &help))?;
     parts.iter().try_fold(0, |total, (n, unit)| {
         let per = match unit.as_str() {
             "m" | "min" => 1,
             "h" => 60,
             "d" => 1440,
             "w" => 10080,
-            _ => return Err(invalid(format!("`{unit}` is not a unit of time in `{text}`"), help)),
+            _ => return Err(invalid(t!("length-unit", unit = unit, text = text), &help)),
         };
         Ok(total + n * per)
     })
@@ -232,8 +229,8 @@ pub(crate) fn minutes(text: &str) -> Result<i64, Invalid> {
 
 /// `-3d`, `+2d`, `-1w`, `-2wd`, or several: `+1w-2wd`.
 pub(crate) fn offset(text: &str) -> Result<Offset, Invalid> {
-    let help = "write an offset as `-3d` (days), `+1w` (weeks) or `-2wd` (working days)";
-    let bad = || invalid(format!("`{text}` is not an offset"), help);
+    let help = t!("offset-help");
+    let bad = || invalid(t!("offset-invalid", text = text), &help);
     let mut result = Offset::default();
     let mut rest = text.trim();
     if rest.is_empty() {
@@ -295,19 +292,14 @@ pub(crate) fn weekday(text: &str) -> Result<Weekday, Invalid> {
             _ => None,
         },
     };
-    found.ok_or_else(|| {
-        invalid(
-            format!("`{text}` is not a weekday"),
-            "write `mon` `tue` `wed` `thu` `fri` `sat` `sun`, or `周一` … `周日` (`星期一`, `礼拜一`)",
-        )
-    })
+    found.ok_or_else(|| invalid(t!("weekday-invalid", text = text), t!("weekday-help")))
 }
 
 /// A lunar month-day: `08-15`, or in Chinese `八月十五`, `正月初一`, `腊月廿三` /
 /// `腊月二十三`, `冬月初一` / `十一月初一`, `除夕` (the last day of the twelfth month, like
 /// `12-30`). A leap month is never meant. Day 30 of a 29-day month is its last day.
 pub(crate) fn lunar_day(text: &str) -> Result<(u8, u8), Invalid> {
-    let help = "write a lunar day as `MM-DD` (`\"08-15\"`) or in Chinese (`八月十五`, `正月初一`, `腊月廿三`, `除夕`)";
+    let help = t!("lunar-help");
     let folded = ascii_digits(text);
     let folded = folded.strip_prefix("农历").unwrap_or(&folded);
     if folded == "除夕" {
@@ -320,11 +312,8 @@ pub(crate) fn lunar_day(text: &str) -> Result<(u8, u8), Invalid> {
     };
     match parsed {
         Some((month @ 1..=12, day @ 1..=30)) => Ok((month, day)),
-        Some(_) => Err(invalid(
-            format!("`{text}` is not a lunar day: months run 1–12 and days 1–30"),
-            help,
-        )),
-        None => Err(invalid(format!("`{text}` is not a lunar month-day"), help)),
+        Some(_) => Err(invalid(t!("lunar-out-of-range", text = text), &help)),
+        None => Err(invalid(t!("lunar-invalid", text = text), &help)),
     }
 }
 
@@ -370,29 +359,26 @@ fn chinese_lunar(text: &str) -> Option<(u8, u8)> {
 
 /// A month list as text: `"3-6,9-12"`, `"3,5"`.
 pub(crate) fn months_text(text: &str) -> Result<Months, Invalid> {
-    let help = "write months as numbers 1–12 and ascending ranges, e.g. `\"3-6,9-12\"`";
+    let help = t!("months-text-help");
     let mut months = Months::default();
     for item in text.split([',', '，']) {
         let item = item.trim();
         let (first, last) = item.split_once('-').unwrap_or((item, item));
         let (Some(first), Some(last)) = (number::<u32>(first.trim()), number::<u32>(last.trim()))
         else {
-            return Err(invalid(format!("`{item}` is not a month or a range of months"), help));
+            return Err(invalid(t!("months-text-invalid", item = item), &help));
         };
         if !(1..=12).contains(&first) || !(1..=12).contains(&last) {
             return Err(invalid(
-                format!(
-                    "month {} is not between 1 and 12",
-                    if (1..=12).contains(&first) { last } else { first }
+                t!(
+                    "month-out-of-range",
+                    month = if (1..=12).contains(&first) { last } else { first }
                 ),
-                help,
+                &help,
             ));
         }
         if first > last {
-            return Err(invalid(
-                format!("the range `{item}` runs backwards"),
-                "ranges must ascend: write `\"9-12,1-3\"` instead of `\"9-3\"`",
-            ));
+            return Err(invalid(t!("months-backwards", item = item), t!("months-backwards-help")));
         }
         for m in first..=last {
             months.0 |= 1 << m;

@@ -1,6 +1,7 @@
 //! The anchors that need more than a value: lunar days, solar terms, repeat rules,
 //! RRULEs, month lists.
 
+use crate::t;
 use toml::Spanned;
 
 use super::{suggest, Validator};
@@ -24,12 +25,10 @@ pub(super) fn term(v: &mut Validator<'_>, value: &Str) -> Option<Anchor> {
     }
     let all = TERM_NAMES.iter().copied().chain(["初伏", "中伏", "末伏"]);
     let help = match suggest(name, all) {
-        Some(best) => format!("did you mean `{best}`?"),
-        None => {
-            "use a solar term by its Chinese name (立春 … 大寒) or 初伏, 中伏, 末伏".to_string()
-        }
+        Some(best) => t!("did-you-mean", best = best),
+        None => t!("term-unknown-help"),
     };
-    v.error(value.span(), format!("`{name}` is not a solar term"), help);
+    v.error(value.span(), t!("term-unknown", name = name), help);
     None
 }
 
@@ -41,82 +40,62 @@ pub(super) fn repeat(v: &mut Validator<'_>, e: &RawEvent) -> Option<Anchor> {
             let Some(list) = &e.weekdays else {
                 v.error(
                     value.span(),
-                    "a weekly event needs `weekdays`",
-                    "add e.g. `weekdays = [\"mon\", \"wed\", \"fri\"]`",
+                    t!("weekly-needs-weekdays"),
+                    t!("weekly-needs-weekdays-help"),
                 );
                 return None;
             };
             let mut days: Vec<_> =
                 list.get_ref().iter().filter_map(|d| v.value(d, values::weekday)).collect();
             if list.get_ref().is_empty() {
-                v.error(
-                    list.span(),
-                    "`weekdays` is empty",
-                    "list at least one weekday, e.g. `[\"mon\"]`",
-                );
+                v.error(list.span(), t!("weekdays-empty"), t!("weekdays-empty-help"));
             }
             days.sort_by_key(chrono::Weekday::num_days_from_monday);
             days.dedup();
             Some(Anchor::Weekly(days))
         }
-        "monthly" => {
-            match (&e.day, &e.weekday, &e.nth) {
-                (Some(day), None, None) => {
-                    let n = v.int(day, "day", -31..=31)?;
-                    if n == 0 {
-                        v.error(day.span(), "`day` cannot be 0", "1 is the first day, -1 the last");
-                        return None;
-                    }
-                    Some(Anchor::MonthlyDay(n as i32))
+        "monthly" => match (&e.day, &e.weekday, &e.nth) {
+            (Some(day), None, None) => {
+                let n = v.int(day, "day", -31..=31)?;
+                if n == 0 {
+                    v.error(day.span(), t!("day-zero"), t!("day-zero-help"));
+                    return None;
                 }
-                (None, Some(weekday), Some(nth)) => {
-                    let wd = v.value(weekday, values::weekday)?;
-                    let n = v.int(nth, "nth", -5..=5)?;
-                    if n == 0 {
-                        v.error(
-                            nth.span(),
-                            "`nth` cannot be 0",
-                            "1 is the first, -1 the last weekday of the month",
-                        );
-                        return None;
-                    }
-                    Some(Anchor::MonthlyNth { weekday: wd, nth: n as i32 })
-                }
-                (None, Some(w), None) => {
-                    v.error(
-                        w.span(),
-                        "`weekday` needs `nth`",
-                        "add `nth = 1` for the first, `-1` for the last",
-                    );
-                    None
-                }
-                (None, None, Some(n)) => {
-                    v.error(n.span(), "`nth` needs `weekday`", "add e.g. `weekday = \"wed\"`");
-                    None
-                }
-                (Some(d), _, _) if e.weekday.is_some() || e.nth.is_some() => {
-                    v.error(d.span(), "give either `day` or `weekday` with `nth`, not both", "`day = 15` is the 15th; `weekday = \"wed\"`, `nth = 1` the first Wednesday");
-                    None
-                }
-                _ => {
-                    v.error(
-                        value.span(),
-                        "a monthly event needs `day`, or `weekday` with `nth`",
-                        "add `day = 15`, or `weekday = \"wed\"` and `nth = 1`",
-                    );
-                    None
-                }
+                Some(Anchor::MonthlyDay(n as i32))
             }
-        }
+            (None, Some(weekday), Some(nth)) => {
+                let wd = v.value(weekday, values::weekday)?;
+                let n = v.int(nth, "nth", -5..=5)?;
+                if n == 0 {
+                    v.error(nth.span(), t!("nth-zero"), t!("nth-zero-help"));
+                    return None;
+                }
+                Some(Anchor::MonthlyNth { weekday: wd, nth: n as i32 })
+            }
+            (None, Some(w), None) => {
+                v.error(w.span(), t!("weekday-needs-nth"), t!("weekday-needs-nth-help"));
+                None
+            }
+            (None, None, Some(n)) => {
+                v.error(n.span(), t!("nth-needs-weekday"), t!("nth-needs-weekday-help"));
+                None
+            }
+            (Some(d), _, _) if e.weekday.is_some() || e.nth.is_some() => {
+                v.error(d.span(), t!("day-and-weekday"), t!("day-and-weekday-help"));
+                None
+            }
+            _ => {
+                v.error(value.span(), t!("monthly-needs-day"), t!("monthly-needs-day-help"));
+                None
+            }
+        },
         other => {
             let help = match suggest(other, ["daily", "weekly", "monthly"]) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None if other == "yearly" || other == "annually" => {
-                    "for every year use `date = \"MM-DD\"`".to_string()
-                }
-                None => "use `daily`, `weekly` or `monthly`, or an `rrule`".to_string(),
+                Some(best) => t!("did-you-mean", best = best),
+                None if other == "yearly" || other == "annually" => t!("repeat-yearly-help"),
+                None => t!("repeat-unknown-help"),
             };
-            v.error(value.span(), format!("unknown repeat `{other}`"), help);
+            v.error(value.span(), t!("repeat-unknown", name = other), help);
             None
         }
     }
@@ -126,11 +105,7 @@ pub(super) fn rrule(v: &mut Validator<'_>, value: &Str) -> Option<Anchor> {
     let text = value.get_ref().trim();
     let text = text.strip_prefix("RRULE:").unwrap_or(text);
     if text.contains("DTSTART") || text.contains('\n') {
-        v.error(
-            value.span(),
-            "give only the RRULE part",
-            "put the first day in `start = \"YYYY-MM-DD\"`",
-        );
+        v.error(value.span(), t!("rrule-only"), t!("rrule-only-help"));
         return None;
     }
     let normalized = normalize_rrule(text);
@@ -147,11 +122,7 @@ pub(super) fn rrule(v: &mut Validator<'_>, value: &Str) -> Option<Anchor> {
     match checked {
         Ok(rule) => Some(Anchor::RRule(Box::new(rule))),
         Err(message) => {
-            v.error(
-                value.span(),
-                format!("invalid rrule: {message}"),
-                "e.g. `rrule = \"FREQ=MONTHLY;BYDAY=-1FR\"` (RFC 5545)",
-            );
+            v.error(value.span(), t!("rrule-invalid", message = message), t!("rrule-invalid-help"));
             None
         }
     }
@@ -179,7 +150,7 @@ pub(super) fn normalize_rrule(text: &str) -> String {
 }
 
 pub(super) fn months(v: &mut Validator<'_>, value: &Spanned<toml::Value>) -> Option<Months> {
-    let help = "write `months = [3, 9]` or `months = \"3-6,9-12\"`";
+    let help = t!("months-help");
     match value.get_ref() {
         toml::Value::String(s) => {
             v.value(&Spanned::new(value.span(), s.clone()), values::months_text)
@@ -190,7 +161,7 @@ pub(super) fn months(v: &mut Validator<'_>, value: &Spanned<toml::Value>) -> Opt
                 match item {
                     toml::Value::Integer(m @ 1..=12) => set.0 |= 1 << m,
                     toml::Value::Integer(m) => {
-                        v.error(value.span(), format!("month {m} is not between 1 and 12"), help);
+                        v.error(value.span(), t!("month-out-of-range", month = m), help);
                         return None;
                     }
                     toml::Value::String(s) => {
@@ -198,7 +169,7 @@ pub(super) fn months(v: &mut Validator<'_>, value: &Spanned<toml::Value>) -> Opt
                             v.value(&Spanned::new(value.span(), s.clone()), values::months_text)?.0
                     }
                     _ => {
-                        v.error(value.span(), "`months` holds month numbers", help);
+                        v.error(value.span(), t!("months-numbers"), help);
                         return None;
                     }
                 }
@@ -206,7 +177,7 @@ pub(super) fn months(v: &mut Validator<'_>, value: &Spanned<toml::Value>) -> Opt
             Some(set)
         }
         _ => {
-            v.error(value.span(), "`months` must list at least one month", help);
+            v.error(value.span(), t!("months-empty"), help);
             None
         }
     }

@@ -1,5 +1,6 @@
 //! One `[[events]]` table: its anchor, timing, limits and changes, into an `Event`.
 
+use crate::t;
 use std::ops::Range;
 
 use toml::Spanned;
@@ -57,7 +58,7 @@ pub(super) fn event(
     let offset = e.offset.as_ref().and_then(|o| {
         let offset = v.value(o, values::offset)?;
         if offset.days.abs() > 3660 || offset.workdays.abs() > 2500 {
-            v.error(o.span(), "an offset is at most ten years", "move the anchor instead");
+            v.error(o.span(), t!("offset-too-far"), t!("offset-too-far-help"));
             return None;
         }
         Some(offset)
@@ -74,16 +75,16 @@ pub(super) fn event(
         if u < s {
             v.error(
                 span,
-                format!("`until` ({u}) is before `start` ({s})"),
-                "`until` is the last day of the window, on or after `start`",
+                t!("until-before-start", until = u, start = s),
+                t!("until-before-start-help"),
             );
         }
     }
     if interval > 1 && e.start.is_none() {
         v.error(
             e.interval.as_ref().map_or(table_span.clone(), Spanned::span),
-            "`interval` needs `start`: the count of days, weeks or months starts there",
-            "add `start = \"YYYY-MM-DD\"` (e.g. the first Thursday of the term)",
+            t!("interval-needs-start"),
+            t!("interval-needs-start-help"),
         );
     }
     let months_filter =
@@ -149,8 +150,8 @@ fn anchor(
         let names: Vec<String> = keys.iter().map(|(k, _)| format!("`{k}`")).collect();
         v.error(
             keys[1].1.clone(),
-            format!("event `{id}` has more than one anchor: {}", names.join(" and ")),
-            "an event has exactly one anchor; split it into two `[[events]]`",
+            t!("anchors-several", id = id, names = names.join(&t!("and"))),
+            t!("anchors-several-help"),
         );
         return Err(());
     }
@@ -170,8 +171,8 @@ fn anchor(
                 let names = ["元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"];
                 v.error(
                     h.span(),
-                    format!("`{}` is not a statutory holiday", h.get_ref()),
-                    format!("use one of {}; for other days use `date` or `lunar`", names.join(" ")),
+                    t!("holiday-unknown", name = h.get_ref()),
+                    t!("holiday-unknown-help", names = names.join(" ")),
                 );
             }
             found.map(Anchor::Holiday)
@@ -182,15 +183,11 @@ fn anchor(
             (Some(m), None) => v.int(m, "month", 1..=12).map(|m| Anchor::MonthTask(Months(1 << m))),
             (None, Some(ms)) => months(v, ms).map(Anchor::MonthTask),
             (Some(_), Some(ms)) => {
-                v.error(
-                    ms.span(),
-                    "give either `month` or `months`, not both",
-                    "`months = [3, 9]` lists several months",
-                );
+                v.error(ms.span(), t!("month-and-months"), t!("month-and-months-help"));
                 None
             }
             (None, None) => {
-                v.error(table_span.clone(), format!("event `{id}` has no anchor: nothing says what day it is"), "give one of `date`, `lunar`, `term`, `holiday`, `repeat`, `rrule`, or `month` for a task of the month");
+                v.error(table_span.clone(), t!("anchor-none", id = id), t!("anchor-none-help"));
                 None
             }
         },
@@ -201,16 +198,31 @@ fn anchor(
 fn misplaced_keys(v: &mut Validator<'_>, e: &RawEvent, month_task: bool) {
     let repeat_kind = e.repeat.as_ref().map(|r| r.get_ref().as_str());
     let misplaced: [(&str, Option<Range<usize>>, bool, &str); 6] = [
-        ("weekdays", e.weekdays.as_ref().map(Spanned::span), repeat_kind == Some("weekly"), "`weekdays` goes with `repeat = \"weekly\"`"),
-        ("day", e.day.as_ref().map(Spanned::span), repeat_kind == Some("monthly"), "`day` goes with `repeat = \"monthly\"`; for a fixed day of the year use `date = \"MM-DD\"`"),
-        ("weekday", e.weekday.as_ref().map(Spanned::span), repeat_kind == Some("monthly"), "`weekday` and `nth` go with `repeat = \"monthly\"`; for several weekdays use `repeat = \"weekly\"` and `weekdays`"),
-        ("nth", e.nth.as_ref().map(Spanned::span), repeat_kind == Some("monthly"), "`weekday` and `nth` go with `repeat = \"monthly\"`"),
-        ("interval", e.interval.as_ref().map(Spanned::span), e.repeat.is_some(), if e.rrule.is_some() { "put the interval in the rule itself: `INTERVAL=2`" } else { "for an annual event every N years use `every_years`" }),
-        ("month", e.month.as_ref().map(Spanned::span), month_task, "`month` alone makes a task of the month; to keep only some months use `months = [...]`"),
+        (
+            "weekdays",
+            e.weekdays.as_ref().map(Spanned::span),
+            repeat_kind == Some("weekly"),
+            "misplaced-weekdays",
+        ),
+        ("day", e.day.as_ref().map(Spanned::span), repeat_kind == Some("monthly"), "misplaced-day"),
+        (
+            "weekday",
+            e.weekday.as_ref().map(Spanned::span),
+            repeat_kind == Some("monthly"),
+            "misplaced-weekday",
+        ),
+        ("nth", e.nth.as_ref().map(Spanned::span), repeat_kind == Some("monthly"), "misplaced-nth"),
+        (
+            "interval",
+            e.interval.as_ref().map(Spanned::span),
+            e.repeat.is_some(),
+            if e.rrule.is_some() { "misplaced-interval-rrule" } else { "misplaced-interval" },
+        ),
+        ("month", e.month.as_ref().map(Spanned::span), month_task, "misplaced-month"),
     ];
     for (key, span, allowed, help) in misplaced {
         if let (Some(span), false) = (span, allowed) {
-            v.error(span, format!("`{key}` does not apply to this event"), help);
+            v.error(span, t!("key-does-not-apply", key = key), crate::messages::text(help, &[]));
         }
     }
 }
@@ -230,11 +242,7 @@ fn edition_and_cycle(
                 year: i32::try_from(v.int(y, "edition.year", 1..=9999)?).ok()?,
             }),
             _ => {
-                v.error(
-                    ed.span(),
-                    "`edition` needs `number` and `year`",
-                    "write `edition = { number = 43, year = 2023 }`: the 43rd was in 2023",
-                );
+                v.error(ed.span(), t!("edition-incomplete"), t!("edition-incomplete-help"));
                 None
             }
         }
@@ -244,8 +252,8 @@ fn edition_and_cycle(
             if let Some(t) = &e.title {
                 v.error(
                     t.span(),
-                    format!("the title uses `{placeholder}` but the event has no `edition`"),
-                    "add `edition = { number = 43, year = 2023 }` (the number in a year you know)",
+                    t!("edition-missing", placeholder = placeholder),
+                    t!("edition-missing-help"),
                 );
             }
         }
@@ -258,8 +266,8 @@ fn edition_and_cycle(
             (None, None) => {
                 v.error(
                     n.span(),
-                    "`every_years` needs `since` (a year it happens in) or `edition`",
-                    "add e.g. `since = 2022`",
+                    t!("every-years-needs-since"),
+                    t!("every-years-needs-since-help"),
                 );
                 return None;
             }
@@ -267,11 +275,7 @@ fn edition_and_cycle(
         Some(EveryYears { every, since })
     });
     if let (Some(s), None) = (&e.since, &e.every_years) {
-        v.error(
-            s.span(),
-            "`since` goes with `every_years`",
-            "add `every_years = N`, or remove `since`",
-        );
+        v.error(s.span(), t!("since-alone"), t!("since-alone-help"));
     }
     (edition, every_years)
 }
@@ -309,19 +313,11 @@ fn identity(
     let id = match &e.id {
         Some(id) if is_key(id.get_ref()) => id.get_ref().clone(),
         Some(id) => {
-            v.error(
-                id.span(),
-                format!("event id `{}` may only hold a-z, 0-9 and -", id.get_ref()),
-                "e.g. `id = \"womens-day\"`; the id is part of every UID, so keep it once chosen",
-            );
+            v.error(id.span(), t!("id-invalid", id = id.get_ref()), t!("id-invalid-help"));
             String::new()
         }
         None => {
-            v.error(
-                table_span.clone(),
-                "an event has no `id`",
-                "add `id = \"…\"` (a-z, 0-9, -): it keeps subscribers' copies in step",
-            );
+            v.error(table_span.clone(), t!("id-missing"), t!("id-missing-help"));
             String::new()
         }
     };
@@ -331,8 +327,8 @@ fn identity(
         None => {
             v.error(
                 e.title.as_ref().map_or(table_span.clone(), Spanned::span),
-                format!("event `{id}` has no `title`"),
-                "add `title = \"…\"`",
+                t!("title-missing", id = id),
+                t!("title-missing-help"),
             );
             String::new()
         }
@@ -341,10 +337,10 @@ fn identity(
         if calendar.category(category.get_ref()).is_none() {
             let keys = calendar.categories.iter().map(|c| c.key.as_str());
             let help = match suggest(category.get_ref(), keys) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None => format!("declare it: `[categories.{}]` with a `label`", category.get_ref()),
+                Some(best) => t!("did-you-mean", best = best),
+                None => t!("category-unknown-help", key = category.get_ref()),
             };
-            v.error(category.span(), format!("unknown category `{}`", category.get_ref()), help);
+            v.error(category.span(), t!("category-unknown", key = category.get_ref()), help);
         }
     }
     (id, title, origin)

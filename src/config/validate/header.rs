@@ -1,5 +1,6 @@
 //! `[calendar]`, `[defaults]` and `[categories]`: the file's header tables.
 
+use crate::t;
 use toml::Spanned;
 
 use super::{suggest, Validator};
@@ -14,11 +15,7 @@ pub(super) fn header(v: &mut Validator<'_>, raw: &Spanned<RawCalendar>, stem: &s
         Some(name) => name,
         None => {
             let span = c.name.as_ref().map_or(raw.span(), Spanned::span);
-            v.error(
-                span,
-                "the calendar has no `name`",
-                "add `name = \"…工会\"` under `[calendar]`",
-            );
+            v.error(span, t!("calendar-no-name"), t!("calendar-no-name-help"));
             String::new()
         }
     };
@@ -26,11 +23,7 @@ pub(super) fn header(v: &mut Validator<'_>, raw: &Spanned<RawCalendar>, stem: &s
         Some(slug) => {
             let text = slug.get_ref();
             if !is_key(text) {
-                v.error(
-                    slug.span(),
-                    format!("slug `{text}` may only hold a-z, 0-9 and -"),
-                    "e.g. `slug = \"pku6-union\"`",
-                );
+                v.error(slug.span(), t!("slug-invalid", text = text), t!("slug-invalid-help"));
             }
             text.clone()
         }
@@ -46,10 +39,10 @@ pub(super) fn header(v: &mut Validator<'_>, raw: &Spanned<RawCalendar>, stem: &s
             if tz.get_ref().parse::<chrono_tz::Tz>().is_err() {
                 let names = chrono_tz::TZ_VARIANTS.iter().map(|t| t.name());
                 let help = match suggest(tz.get_ref(), names) {
-                    Some(best) => format!("did you mean `{best}`?"),
-                    None => "use an IANA name such as `Asia/Shanghai`".to_string(),
+                    Some(best) => t!("did-you-mean", best = best),
+                    None => t!("timezone-help"),
                 };
-                v.error(tz.span(), format!("unknown time zone `{}`", tz.get_ref()), help);
+                v.error(tz.span(), t!("timezone-unknown", name = tz.get_ref()), help);
             }
             tz.get_ref().clone()
         }
@@ -59,11 +52,7 @@ pub(super) fn header(v: &mut Validator<'_>, raw: &Spanned<RawCalendar>, stem: &s
         None | Some(("zh", _)) => Language::Zh,
         Some(("en", _)) => Language::En,
         Some((other, span)) => {
-            v.error(
-                span,
-                format!("unknown language `{other}`"),
-                "write `language = \"zh\"` (Chinese) or `\"en\"` (English)",
-            );
+            v.error(span, t!("language-unknown", name = other), t!("language-unknown-help"));
             Language::Zh
         }
     };
@@ -73,11 +62,7 @@ pub(super) fn header(v: &mut Validator<'_>, raw: &Spanned<RawCalendar>, stem: &s
             if text.is_empty()
                 || !text.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '.' || ch == '-')
             {
-                v.error(
-                    d.span(),
-                    format!("`{text}` is not a domain name"),
-                    "e.g. `uid_domain = \"union.example.org\"`",
-                );
+                v.error(d.span(), t!("domain-invalid", text = text), t!("domain-invalid-help"));
             }
             text.clone()
         }
@@ -87,11 +72,7 @@ pub(super) fn header(v: &mut Validator<'_>, raw: &Spanned<RawCalendar>, stem: &s
         let text = u.get_ref().trim();
         let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"));
         if rest.is_none_or(|r| r.is_empty() || r.contains(char::is_whitespace)) {
-            v.error(
-                u.span(),
-                format!("`{text}` is not a web address"),
-                "the feed URL must start with `https://` or `http://`",
-            );
+            v.error(u.span(), t!("url-invalid", text = text), t!("url-invalid-help"));
         }
         text.to_string()
     });
@@ -155,17 +136,13 @@ pub(super) fn positive_minutes(v: &mut Validator<'_>, value: &Str) -> Option<i64
     if (1..=366 * 1440).contains(&minutes) {
         Some(minutes)
     } else {
-        v.error(
-            value.span(),
-            "a duration must be longer than zero and at most 366 days",
-            "e.g. `duration = \"90m\"`",
-        );
+        v.error(value.span(), t!("duration-range"), t!("duration-range-help"));
         None
     }
 }
 
 pub(super) fn reminders(v: &mut Validator<'_>, value: &Spanned<toml::Value>) -> Vec<i64> {
-    let help = "write `reminder = \"1d\"`, a list such as `[\"1d\", \"1h\"]`, or `\"none\"`";
+    let help = t!("reminder-help");
     let one = |v: &mut Validator<'_>, text: &str| -> Option<i64> {
         if matches!(text.trim(), "none" | "无" | "不提醒") {
             return None;
@@ -173,11 +150,11 @@ pub(super) fn reminders(v: &mut Validator<'_>, value: &Spanned<toml::Value>) -> 
         match values::minutes(text) {
             Ok(m) if m <= 366 * 1440 => Some(m),
             Ok(_) => {
-                v.error(value.span(), format!("reminder `{text}` is more than a year ahead"), help);
+                v.error(value.span(), t!("reminder-too-far", text = text), help.clone());
                 None
             }
             Err(e) => {
-                v.error(value.span(), format!("`{text}` is not a reminder"), e.help);
+                v.error(value.span(), t!("reminder-invalid", text = text), e.help);
                 None
             }
         }
@@ -190,7 +167,7 @@ pub(super) fn reminders(v: &mut Validator<'_>, value: &Spanned<toml::Value>) -> 
                 match item {
                     toml::Value::String(s) => out.extend(one(v, s)),
                     _ => {
-                        v.error(value.span(), "a reminder list holds texts such as `\"1d\"`", help)
+                        v.error(value.span(), t!("reminder-list-texts"), help.clone());
                     }
                 }
             }
@@ -199,7 +176,7 @@ pub(super) fn reminders(v: &mut Validator<'_>, value: &Spanned<toml::Value>) -> 
             out
         }
         _ => {
-            v.error(value.span(), "`reminder` must be a text or a list of texts", help);
+            v.error(value.span(), t!("reminder-type"), help);
             Vec::new()
         }
     }
@@ -215,10 +192,10 @@ pub(super) fn shift(v: &mut Validator<'_>, value: &Str) -> Option<Shift> {
         "nearest" => Shift::Nearest,
         other => {
             let help = match suggest(other, NAMES) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None => "use one of `none`, `skip`, `before`, `after`, `nearest`".to_string(),
+                Some(best) => t!("did-you-mean", best = best),
+                None => t!("shift-unknown-help"),
             };
-            v.error(value.span(), format!("unknown shift policy `{other}`"), help);
+            v.error(value.span(), t!("shift-unknown", name = other), help);
             return None;
         }
     })
@@ -231,8 +208,8 @@ pub(super) fn categories(v: &mut Validator<'_>, raw: &RawFile) -> Vec<Category> 
         if !is_key(key) {
             v.error(
                 span.clone(),
-                format!("category key `{key}` may only hold a-z, 0-9 and -"),
-                "e.g. `[categories.culture]`",
+                t!("category-key-invalid", key = key),
+                t!("category-key-invalid-help"),
             );
         }
         let c = category.get_ref();
@@ -240,11 +217,7 @@ pub(super) fn categories(v: &mut Validator<'_>, raw: &RawFile) -> Vec<Category> 
             let text = color.get_ref();
             let hex = text.strip_prefix('#').unwrap_or("");
             if !(hex.len() == 3 || hex.len() == 6) || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-                v.error(
-                    color.span(),
-                    format!("`{text}` is not a CSS hex colour"),
-                    "write `color = \"#c0392b\"` (or `#c33`)",
-                );
+                v.error(color.span(), t!("color-invalid", text = text), t!("color-invalid-help"));
             }
             text.to_lowercase()
         });

@@ -1,6 +1,7 @@
 //! From the raw TOML mirror to the model: every value checked, defaults applied, every
 //! problem reported with its place in the file.
 
+use crate::t;
 use std::ops::Range;
 
 use toml::Spanned;
@@ -86,8 +87,8 @@ impl Validator<'_> {
         } else {
             self.error(
                 value.span(),
-                format!("`{key}` is {n}, outside {}–{}", range.start(), range.end()),
-                format!("give `{key}` a value from {} to {}", range.start(), range.end()),
+                t!("int-range", key = key, n = n, min = range.start(), max = range.end()),
+                t!("int-range-help", key = key, min = range.start(), max = range.end()),
             );
             None
         }
@@ -127,7 +128,7 @@ pub(super) fn calendar(
         if let Some(event) = event(&mut v, raw_event, &defaults, &calendar) {
             if let Some(line) = seen.get(&event.id) {
                 let span = raw_event.get_ref().id.as_ref().map_or(raw_event.span(), Spanned::span);
-                v.error(span, format!("two events have the id `{}`", event.id), format!("the first is on line {line}; ids must be unique, as UIDs are built from them"));
+                v.error(span, t!("id-twice", id = event.id), t!("id-twice-help", line = line));
                 continue;
             }
             seen.insert(event.id.clone(), event.origin.line);
@@ -154,14 +155,13 @@ pub(super) fn toml_error(source: &SourceFile, e: &toml::de::Error) -> Diagnostic
             .unwrap_or_default();
         let d = match suggest(name, expected.iter().copied()) {
             Some(best) => {
-                Diagnostic::error(format!("unknown key `{name}`, did you mean `{best}`?"), location)
-                    .with_help(format!("rename `{name}` to `{best}`"))
+                Diagnostic::error(t!("key-unknown-suggest", name = name, best = best), location)
+                    .with_help(t!("key-unknown-suggest-help", name = name, best = best))
             }
             None => {
-                Diagnostic::error(format!("unknown key `{name}`"), location).with_help(format!(
-                    "the keys allowed here are {}",
-                    expected.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
-                ))
+                let keys = expected.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+                Diagnostic::error(t!("key-unknown", name = name), location)
+                    .with_help(t!("key-unknown-help", keys = keys))
             }
         };
         return d;
@@ -172,11 +172,11 @@ pub(super) fn toml_error(source: &SourceFile, e: &toml::de::Error) -> Diagnostic
         .replace("invalid type: ", "wrong type: ")
         .replace("a boolean", "`true` or `false`");
     let help = if friendly.contains("wrong type") {
-        "check the value's type: text in quotes, numbers without, lists in [ ]"
+        t!("toml-type-help")
     } else if friendly.contains("duplicate key") {
-        "each key may appear once per table; for another event start a new `[[events]]`"
+        t!("toml-duplicate-help")
     } else {
-        "see the calendar file format in the README"
+        t!("toml-other-help")
     };
     Diagnostic::error(friendly, location).with_help(help)
 }

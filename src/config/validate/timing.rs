@@ -1,5 +1,6 @@
 //! An event's time of day and length, and its `[[events.changes]]`.
 
+use crate::t;
 use toml::Spanned;
 
 use super::header::positive_minutes;
@@ -12,11 +13,7 @@ pub(super) fn timing(v: &mut Validator<'_>, e: &RawEvent, default_minutes: i64) 
     let Some(time) = &e.time else {
         for (key, value) in [("end", &e.end), ("duration", &e.duration)] {
             if let Some(value) = value {
-                v.error(
-                    value.span(),
-                    format!("`{key}` needs `time`"),
-                    "add `time = \"HH:MM\"`, or remove it for an all-day event",
-                );
+                v.error(value.span(), t!("needs-time", key = key), t!("needs-time-help"));
             }
         }
         return None;
@@ -24,11 +21,7 @@ pub(super) fn timing(v: &mut Validator<'_>, e: &RawEvent, default_minutes: i64) 
     let start = v.value(time, values::time)?;
     let length = match (&e.end, &e.duration) {
         (Some(_), Some(d)) => {
-            v.error(
-                d.span(),
-                "give either `end` or `duration`, not both",
-                "`end = \"17:00\"` or `duration = \"2h\"`",
-            );
+            v.error(d.span(), t!("end-and-duration"), t!("end-and-duration-help"));
             return None;
         }
         (Some(end), None) => {
@@ -36,12 +29,12 @@ pub(super) fn timing(v: &mut Validator<'_>, e: &RawEvent, default_minutes: i64) 
             if end_time < start {
                 v.error(
                     end.span(),
-                    format!(
-                        "`end` ({end_time}) is before `time` ({start})",
-                        end_time = end_time.format("%H:%M"),
+                    t!(
+                        "end-before-time",
+                        end = end_time.format("%H:%M"),
                         start = start.format("%H:%M")
                     ),
-                    "for an event past midnight use `duration`, e.g. `duration = \"3h\"`",
+                    t!("end-before-time-help"),
                 );
                 return None;
             }
@@ -61,21 +54,13 @@ pub(super) fn change(
     let c: &RawChange = raw.get_ref();
     let origin = v.at(c.date.as_ref().map_or(raw.span(), Spanned::span));
     let Some(date) = &c.date else {
-        v.error(
-            raw.span(),
-            "a change needs `date`: the day of the occurrence it changes",
-            "add `date = \"YYYY-MM-DD\"`",
-        );
+        v.error(raw.span(), t!("change-needs-date"), t!("change-needs-date-help"));
         return None;
     };
     let date = match values::year_month(date.get_ref()) {
         Some((y, m)) if month_task => ChangeDate::Month(y, m),
         _ if month_task => {
-            v.error(
-                date.span(),
-                "a month task's change names its month",
-                "write `date = \"YYYY-MM\"`, e.g. `\"2027-09\"`",
-            );
+            v.error(date.span(), t!("change-month-task"), t!("change-month-task-help"));
             return None;
         }
         _ => ChangeDate::Day(v.value(date, values::full_date)?),
@@ -83,15 +68,11 @@ pub(super) fn change(
     let cancel = c.cancel.as_ref().is_some_and(|b| *b.get_ref());
     let action = match (&c.move_to, cancel) {
         (Some(m), true) => {
-            v.error(m.span(), "a change either moves or cancels", "remove `move_to` or `cancel`");
+            v.error(m.span(), t!("change-move-or-cancel"), t!("change-move-or-cancel-help"));
             return None;
         }
         (Some(m), false) if month_task => {
-            v.error(
-                m.span(),
-                "a month task has no day to move",
-                "cancel it and add an event with a `date`",
-            );
+            v.error(m.span(), t!("change-month-task-move"), t!("change-month-task-move-help"));
             return None;
         }
         (Some(m), false) => ChangeAction::MoveTo(v.value(m, values::full_date)?),
@@ -102,7 +83,7 @@ pub(super) fn change(
     let end = c.end.as_ref().and_then(|t| v.value(t, values::time));
     if let (Some(t), Some(e), Some(span)) = (time, end, c.end.as_ref().map(Spanned::span)) {
         if e < t {
-            v.error(span, "`end` is before `time`", "the end comes after the start");
+            v.error(span, t!("change-end-before-time"), t!("change-end-before-time-help"));
         }
     }
     Some(Change {

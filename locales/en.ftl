@@ -1,0 +1,147 @@
+# unioncal messages in English. Arguments: { $name }.
+calendar-no-name = the calendar has no `name`
+calendar-no-name-help = add `name = "…工会"` under `[calendar]`
+slug-invalid = slug `{ $text }` may only hold a-z, 0-9 and -
+slug-invalid-help = e.g. `slug = "pku6-union"`
+did-you-mean = did you mean `{ $best }`?
+timezone-help = use an IANA name such as `Asia/Shanghai`
+timezone-unknown = unknown time zone `{ $name }`
+language-unknown = unknown language `{ $name }`
+language-unknown-help = write `language = "zh"` (Chinese) or `"en"` (English)
+domain-invalid = `{ $text }` is not a domain name
+domain-invalid-help = e.g. `uid_domain = "union.example.org"`
+url-invalid = `{ $text }` is not a web address
+url-invalid-help = the feed URL must start with `https://` or `http://`
+duration-range = a duration must be longer than zero and at most 366 days
+duration-range-help = e.g. `duration = "90m"`
+reminder-help = write `reminder = "1d"`, a list such as `["1d", "1h"]`, or `"none"`
+reminder-too-far = reminder `{ $text }` is more than a year ahead
+reminder-invalid = `{ $text }` is not a reminder
+reminder-list-texts = a reminder list holds texts such as `"1d"`
+reminder-type = `reminder` must be a text or a list of texts
+shift-unknown-help = use one of `none`, `skip`, `before`, `after`, `nearest`
+shift-unknown = unknown shift policy `{ $name }`
+category-key-invalid = category key `{ $key }` may only hold a-z, 0-9 and -
+category-key-invalid-help = e.g. `[categories.culture]`
+color-invalid = `{ $text }` is not a CSS hex colour
+color-invalid-help = write `color = "#c0392b"` (or `#c33`)
+int-range = `{ $key }` is { $n }, outside { $min }–{ $max }
+int-range-help = give `{ $key }` a value from { $min } to { $max }
+id-twice = two events have the id `{ $id }`
+id-twice-help = the first is on line { $line }; ids must be unique, as UIDs are built from them
+key-unknown-suggest = unknown key `{ $name }`, did you mean `{ $best }`?
+key-unknown-suggest-help = rename `{ $name }` to `{ $best }`
+key-unknown = unknown key `{ $name }`
+key-unknown-help = the keys allowed here are { $keys }
+toml-type-help = check the value's type: text in quotes, numbers without, lists in [ ]
+toml-duplicate-help = each key may appear once per table; for another event start a new `[[events]]`
+toml-other-help = see the calendar file format in the README
+offset-too-far = an offset is at most ten years
+offset-too-far-help = move the anchor instead
+until-before-start = `until` ({ $until }) is before `start` ({ $start })
+until-before-start-help = `until` is the last day of the window, on or after `start`
+interval-needs-start = `interval` needs `start`: the count of days, weeks or months starts there
+interval-needs-start-help = add `start = "YYYY-MM-DD"` (e.g. the first Thursday of the term)
+and = {" and "}
+anchors-several = event `{ $id }` has more than one anchor: { $names }
+anchors-several-help = an event has exactly one anchor; split it into two `[[events]]`
+holiday-unknown = `{ $name }` is not a statutory holiday
+holiday-unknown-help = use one of { $names }; for other days use `date` or `lunar`
+month-and-months = give either `month` or `months`, not both
+month-and-months-help = `months = [3, 9]` lists several months
+anchor-none = event `{ $id }` has no anchor: nothing says what day it is
+anchor-none-help = give one of `date`, `lunar`, `term`, `holiday`, `repeat`, `rrule`, or `month` for a task of the month
+key-does-not-apply = `{ $key }` does not apply to this event
+misplaced-weekdays = `weekdays` goes with `repeat = "weekly"`
+misplaced-day = `day` goes with `repeat = "monthly"`; for a fixed day of the year use `date = "MM-DD"`
+misplaced-weekday = `weekday` and `nth` go with `repeat = "monthly"`; for several weekdays use `repeat = "weekly"` and `weekdays`
+misplaced-nth = `weekday` and `nth` go with `repeat = "monthly"`
+misplaced-interval-rrule = put the interval in the rule itself: `INTERVAL=2`
+misplaced-interval = for an annual event every N years use `every_years`
+misplaced-month = `month` alone makes a task of the month; to keep only some months use `months = [...]`
+edition-incomplete = `edition` needs `number` and `year`
+edition-incomplete-help = write `edition = {"{"} number = 43, year = 2023 {"}"}`: the 43rd was in 2023
+edition-missing = the title uses `{ $placeholder }` but the event has no `edition`
+edition-missing-help = add `edition = {"{"} number = 43, year = 2023 {"}"}` (the number in a year you know)
+every-years-needs-since = `every_years` needs `since` (a year it happens in) or `edition`
+every-years-needs-since-help = add e.g. `since = 2022`
+since-alone = `since` goes with `every_years`
+since-alone-help = add `every_years = N`, or remove `since`
+id-invalid = event id `{ $id }` may only hold a-z, 0-9 and -
+id-invalid-help = e.g. `id = "womens-day"`; the id is part of every UID, so keep it once chosen
+id-missing = an event has no `id`
+id-missing-help = add `id = "…"` (a-z, 0-9, -): it keeps subscribers' copies in step
+title-missing = event `{ $id }` has no `title`
+title-missing-help = add `title = "…"`
+category-unknown-help = declare it: `[categories.{ $key }]` with a `label`
+category-unknown = unknown category `{ $key }`
+term-unknown-help = use a solar term by its Chinese name (立春 … 大寒) or 初伏, 中伏, 末伏
+term-unknown = `{ $name }` is not a solar term
+weekly-needs-weekdays = a weekly event needs `weekdays`
+weekly-needs-weekdays-help = add e.g. `weekdays = ["mon", "wed", "fri"]`
+weekdays-empty = `weekdays` is empty
+weekdays-empty-help = list at least one weekday, e.g. `["mon"]`
+day-zero = `day` cannot be 0
+day-zero-help = 1 is the first day, -1 the last
+nth-zero = `nth` cannot be 0
+nth-zero-help = 1 is the first, -1 the last weekday of the month
+weekday-needs-nth = `weekday` needs `nth`
+weekday-needs-nth-help = add `nth = 1` for the first, `-1` for the last
+nth-needs-weekday = `nth` needs `weekday`
+nth-needs-weekday-help = add e.g. `weekday = "wed"`
+day-and-weekday = give either `day` or `weekday` with `nth`, not both
+day-and-weekday-help = `day = 15` is the 15th; `weekday = "wed"`, `nth = 1` the first Wednesday
+monthly-needs-day = a monthly event needs `day`, or `weekday` with `nth`
+monthly-needs-day-help = add `day = 15`, or `weekday = "wed"` and `nth = 1`
+repeat-yearly-help = for every year use `date = "MM-DD"`
+repeat-unknown-help = use `daily`, `weekly` or `monthly`, or an `rrule`
+repeat-unknown = unknown repeat `{ $name }`
+rrule-only = give only the RRULE part
+rrule-only-help = put the first day in `start = "YYYY-MM-DD"`
+rrule-invalid = invalid rrule: { $message }
+rrule-invalid-help = e.g. `rrule = "FREQ=MONTHLY;BYDAY=-1FR"` (RFC 5545)
+months-help = write `months = [3, 9]` or `months = "3-6,9-12"`
+month-out-of-range = month { $month } is not between 1 and 12
+months-numbers = `months` holds month numbers
+months-empty = `months` must list at least one month
+needs-time = `{ $key }` needs `time`
+needs-time-help = add `time = "HH:MM"`, or remove it for an all-day event
+end-and-duration = give either `end` or `duration`, not both
+end-and-duration-help = `end = "17:00"` or `duration = "2h"`
+end-before-time = `end` ({ $end }) is before `time` ({ $start })
+end-before-time-help = for an event past midnight use `duration`, e.g. `duration = "3h"`
+change-needs-date = a change needs `date`: the day of the occurrence it changes
+change-needs-date-help = add `date = "YYYY-MM-DD"`
+change-month-task = a month task's change names its month
+change-month-task-help = write `date = "YYYY-MM"`, e.g. `"2027-09"`
+change-move-or-cancel = a change either moves or cancels
+change-move-or-cancel-help = remove `move_to` or `cancel`
+change-month-task-move = a month task has no day to move
+change-month-task-move-help = cancel it and add an event with a `date`
+change-end-before-time = `end` is before `time`
+change-end-before-time-help = the end comes after the start
+date-help = write a date as `YYYY-MM-DD` or `YYYY年M月D日`, e.g. `2027-03-08` or `2027年3月8日`
+date-no-year = `{ $text }` has no year
+date-not-a-day = { $text } is not a day of the calendar
+date-invalid = `{ $text }` is not a date
+month-day-help = write a day of the year as `MM-DD` or `M月D日`, e.g. `03-08` or `3月8日`
+month-day-invalid = `{ $text }` is not a month-day
+month-day-not-a-day = { $text } is not a day of the year
+date-spec-help = write `YYYY-MM-DD` (or `2027年3月8日`) for one day, `MM-DD` (or `3月8日`) for every year
+time-help = write a time as `HH:MM` on the 24-hour clock, e.g. `14:30`
+time-invalid = `{ $text }` is not a time
+time-not-a-time = { $text } is not a time of day
+length-help = write a length as `90m`, `2h`, `1h30m` or `1d` (or `90分钟`, `2小时`, `1小时30分钟`, `半小时`, `1天`)
+length-invalid = `{ $text }` is not a length of time
+length-unit = `{ $unit }` is not a unit of time in `{ $text }`
+offset-help = write an offset as `-3d` (days), `+1w` (weeks) or `-2wd` (working days)
+offset-invalid = `{ $text }` is not an offset
+weekday-invalid = `{ $text }` is not a weekday
+weekday-help = write `mon` `tue` `wed` `thu` `fri` `sat` `sun`, or `周一` … `周日` (`星期一`, `礼拜一`)
+lunar-help = write a lunar day as `MM-DD` (`"08-15"`) or in Chinese (`八月十五`, `正月初一`, `腊月廿三`, `除夕`)
+lunar-out-of-range = `{ $text }` is not a lunar day: months run 1–12 and days 1–30
+lunar-invalid = `{ $text }` is not a lunar month-day
+months-text-help = write months as numbers 1–12 and ascending ranges, e.g. `"3-6,9-12"`
+months-text-invalid = `{ $item }` is not a month or a range of months
+months-backwards = the range `{ $item }` runs backwards
+months-backwards-help = ranges must ascend: write `"9-12,1-3"` instead of `"9-3"`

@@ -1,0 +1,147 @@
+# unioncal 的中文消息。参数写作 { $name }。
+calendar-no-name = 日历没有 `name`（名称）
+calendar-no-name-help = 在 `[calendar]` 下加一行 `name = "…工会"`
+slug-invalid = slug `{ $text }` 只能由 a-z、0-9 和 - 组成
+slug-invalid-help = 例如 `slug = "pku6-union"`
+did-you-mean = 是不是想写 `{ $best }`？
+timezone-help = 请用 IANA 时区名，例如 `Asia/Shanghai`
+timezone-unknown = 未知的时区 `{ $name }`
+language-unknown = 未知的语言 `{ $name }`
+language-unknown-help = 写 `language = "zh"`（中文）或 `"en"`（英文）
+domain-invalid = `{ $text }` 不是域名
+domain-invalid-help = 例如 `uid_domain = "union.example.org"`
+url-invalid = `{ $text }` 不是网址
+url-invalid-help = 订阅地址必须以 `https://` 或 `http://` 开头
+duration-range = 时长必须大于零且不超过 366 天
+duration-range-help = 例如 `duration = "90m"` 或 `duration = "90分钟"`
+reminder-help = 写 `reminder = "1d"`（或 `"提前1天"`），多个提醒写成列表如 `["1d", "1h"]`，不提醒写 `"none"`
+reminder-too-far = 提醒 `{ $text }` 提前了一年以上
+reminder-invalid = `{ $text }` 不是有效的提醒
+reminder-list-texts = 提醒列表里应是文字，例如 `"1d"`
+reminder-type = `reminder` 必须是文字或文字列表
+shift-unknown-help = 请用 `none`、`skip`、`before`、`after`、`nearest` 之一
+shift-unknown = 未知的顺延方式 `{ $name }`
+category-key-invalid = 类别键 `{ $key }` 只能由 a-z、0-9 和 - 组成
+category-key-invalid-help = 例如 `[categories.culture]`
+color-invalid = `{ $text }` 不是 CSS 十六进制颜色
+color-invalid-help = 写 `color = "#c0392b"`（或 `#c33`）
+int-range = `{ $key }` 是 { $n }，超出了 { $min }–{ $max }
+int-range-help = `{ $key }` 请取 { $min } 到 { $max } 之间的值
+id-twice = 有两个活动的 id 都是 `{ $id }`
+id-twice-help = 第一个在第 { $line } 行；id 不能重复，日历的 UID 由它生成
+key-unknown-suggest = 未知的键 `{ $name }`，是不是想写 `{ $best }`？
+key-unknown-suggest-help = 把 `{ $name }` 改成 `{ $best }`
+key-unknown = 未知的键 `{ $name }`
+key-unknown-help = 这里可以用的键有：{ $keys }
+toml-type-help = 检查值的类型：文字要加引号，数字不加，列表写在 [ ] 里
+toml-duplicate-help = 同一个表里每个键只能出现一次；另一个活动请另起一个 `[[events]]`
+toml-other-help = 日历文件的写法见 README
+offset-too-far = 偏移量最多十年
+offset-too-far-help = 请改动锚点本身
+until-before-start = `until`（{ $until }）早于 `start`（{ $start }）
+until-before-start-help = `until` 是时间段的最后一天，应在 `start` 当天或之后
+interval-needs-start = `interval` 需要 `start`：隔几天、几周或几个月从那天算起
+interval-needs-start-help = 加上 `start = "YYYY-MM-DD"`（例如学期第一个星期四）
+and = 、
+anchors-several = 活动 `{ $id }` 有不止一个锚点：{ $names }
+anchors-several-help = 一个活动只能有一个锚点；请拆成两个 `[[events]]`
+holiday-unknown = `{ $name }` 不是法定节假日
+holiday-unknown-help = 请用 { $names } 之一；其他日子用 `date` 或 `lunar`
+month-and-months = `month` 和 `months` 只能写一个
+month-and-months-help = `months = [3, 9]` 可以写多个月
+anchor-none = 活动 `{ $id }` 没有锚点：没有说明在哪一天
+anchor-none-help = 写上 `date`、`lunar`、`term`、`holiday`、`repeat`、`rrule` 之一，本月工作写 `month`
+key-does-not-apply = `{ $key }` 不适用于这个活动
+misplaced-weekdays = `weekdays` 要和 `repeat = "weekly"` 一起用
+misplaced-day = `day` 要和 `repeat = "monthly"` 一起用；每年固定的日子用 `date = "MM-DD"`
+misplaced-weekday = `weekday` 和 `nth` 要和 `repeat = "monthly"` 一起用；每周几天用 `repeat = "weekly"` 和 `weekdays`
+misplaced-nth = `weekday` 和 `nth` 要和 `repeat = "monthly"` 一起用
+misplaced-interval-rrule = 间隔写在规则里：`INTERVAL=2`
+misplaced-interval = 每年的活动隔几年一次，请用 `every_years`
+misplaced-month = 单独的 `month` 表示本月工作；只保留某些月份请用 `months = [...]`
+edition-incomplete = `edition` 需要 `number` 和 `year`
+edition-incomplete-help = 写 `edition = {"{"} number = 43, year = 2023 {"}"}`：第 43 届在 2023 年
+edition-missing = 标题用了 `{ $placeholder }`，但活动没有 `edition`
+edition-missing-help = 加上 `edition = {"{"} number = 43, year = 2023 {"}"}`（已知某一年的届数）
+every-years-needs-since = `every_years` 需要 `since`（举办过的某一年）或 `edition`
+every-years-needs-since-help = 加上例如 `since = 2022`
+since-alone = `since` 要和 `every_years` 一起用
+since-alone-help = 加上 `every_years = N`，或去掉 `since`
+id-invalid = 活动 id `{ $id }` 只能由 a-z、0-9 和 - 组成
+id-invalid-help = 例如 `id = "womens-day"`；id 是每个 UID 的一部分，定下后不要再改
+id-missing = 有个活动没有 `id`
+id-missing-help = 加上 `id = "…"`（a-z、0-9、-）：订阅者手机上的活动靠它保持一致
+title-missing = 活动 `{ $id }` 没有 `title`（标题）
+title-missing-help = 加上 `title = "…"`
+category-unknown-help = 先声明：`[categories.{ $key }]`，并写上 `label`
+category-unknown = 未知的类别 `{ $key }`
+term-unknown-help = 请用节气的中文名（立春 … 大寒），或 初伏、中伏、末伏
+term-unknown = `{ $name }` 不是节气
+weekly-needs-weekdays = 每周的活动需要 `weekdays`
+weekly-needs-weekdays-help = 加上例如 `weekdays = ["周一", "周三", "周五"]`
+weekdays-empty = `weekdays` 是空的
+weekdays-empty-help = 至少写一天，例如 `["周一"]`
+day-zero = `day` 不能是 0
+day-zero-help = 1 是第一天，-1 是最后一天
+nth-zero = `nth` 不能是 0
+nth-zero-help = 1 是本月第一个，-1 是本月最后一个
+weekday-needs-nth = `weekday` 需要 `nth`
+weekday-needs-nth-help = 第一个写 `nth = 1`，最后一个写 `-1`
+nth-needs-weekday = `nth` 需要 `weekday`
+nth-needs-weekday-help = 加上例如 `weekday = "周三"`
+day-and-weekday = `day` 和 `weekday` + `nth` 只能写一种
+day-and-weekday-help = `day = 15` 是每月 15 日；`weekday = "周三"`、`nth = 1` 是每月第一个星期三
+monthly-needs-day = 每月的活动需要 `day`，或 `weekday` 和 `nth`
+monthly-needs-day-help = 加上 `day = 15`，或 `weekday = "周三"` 和 `nth = 1`
+repeat-yearly-help = 每年一次请用 `date = "MM-DD"`（或 `"3月8日"`）
+repeat-unknown-help = 请用 `daily`、`weekly` 或 `monthly`，或写 `rrule`
+repeat-unknown = 未知的重复方式 `{ $name }`
+rrule-only = 只写 RRULE 部分
+rrule-only-help = 第一天写在 `start = "YYYY-MM-DD"` 里
+rrule-invalid = rrule 有误：{ $message }
+rrule-invalid-help = 例如 `rrule = "FREQ=MONTHLY;BYDAY=-1FR"`（RFC 5545）
+months-help = 写 `months = [3, 9]` 或 `months = "3-6,9-12"`
+month-out-of-range = 月份 { $month } 不在 1 到 12 之间
+months-numbers = `months` 里应是月份数字
+months-empty = `months` 至少要有一个月
+needs-time = `{ $key }` 需要 `time`
+needs-time-help = 加上 `time = "HH:MM"`；全天活动请去掉它
+end-and-duration = `end` 和 `duration` 只能写一个
+end-and-duration-help = `end = "17:00"` 或 `duration = "2小时"`
+end-before-time = `end`（{ $end }）早于 `time`（{ $start }）
+end-before-time-help = 跨过午夜的活动请用 `duration`，例如 `duration = "3小时"`
+change-needs-date = 变更需要 `date`：要改的那一次活动的日期
+change-needs-date-help = 加上 `date = "YYYY-MM-DD"`
+change-month-task = 本月工作的变更要写月份
+change-month-task-help = 写 `date = "YYYY-MM"`，例如 `"2027-09"`（或 `"2027年9月"`）
+change-move-or-cancel = 一项变更要么改期，要么取消
+change-move-or-cancel-help = 去掉 `move_to` 或 `cancel`
+change-month-task-move = 本月工作没有具体日期，不能改期
+change-month-task-move-help = 取消它，另加一个带 `date` 的活动
+change-end-before-time = `end` 早于 `time`
+change-end-before-time-help = 结束时间应在开始之后
+date-help = 日期写作 `YYYY-MM-DD` 或 `YYYY年M月D日`，例如 `2027-03-08` 或 `2027年3月8日`
+date-no-year = `{ $text }` 没有写年份
+date-not-a-day = { $text } 这一天不存在
+date-invalid = `{ $text }` 不是日期
+month-day-help = 每年的某一天写作 `MM-DD` 或 `M月D日`，例如 `03-08` 或 `3月8日`
+month-day-invalid = `{ $text }` 不是“月-日”
+month-day-not-a-day = 一年里没有 { $text } 这一天
+date-spec-help = 某一天写 `YYYY-MM-DD`（或 `2027年3月8日`），每年的同一天写 `MM-DD`（或 `3月8日`）
+time-help = 时间按 24 小时制写作 `HH:MM`，例如 `14:30`
+time-invalid = `{ $text }` 不是时间
+time-not-a-time = 一天里没有 { $text } 这个时刻
+length-help = 时长写作 `90分钟`、`2小时`、`1小时30分钟`、`半小时`、`1天`（或 `90m`、`2h`、`1h30m`、`1d`）
+length-invalid = `{ $text }` 不是时长
+length-unit = `{ $text }` 里的 `{ $unit }` 不是时间单位
+offset-help = 偏移量写作 `-3d`（天）、`+1w`（周）或 `-2wd`（工作日）
+offset-invalid = `{ $text }` 不是偏移量
+weekday-invalid = `{ $text }` 不是星期几
+weekday-help = 写 `周一` … `周日`（或 `星期一`、`礼拜一`，或 `mon` … `sun`）
+lunar-help = 农历日期写作 `八月十五`、`正月初一`、`腊月廿三`、`除夕`，或 `MM-DD`（`"08-15"`）
+lunar-out-of-range = `{ $text }` 不是农历日期：月份为 1–12，日为 1–30
+lunar-invalid = `{ $text }` 不是农历“月-日”
+months-text-help = 月份写作 1–12 的数字或从小到大的区间，例如 `"3-6,9-12"`
+months-text-invalid = `{ $item }` 不是月份或月份区间
+months-backwards = 区间 `{ $item }` 写反了
+months-backwards-help = 区间要从小到大：写 `"9-12,1-3"`，不要写 `"9-3"`
