@@ -145,3 +145,33 @@ months-text-help = write months as numbers 1–12 and ascending ranges, e.g. `"3
 months-text-invalid = `{ $item }` is not a month or a range of months
 months-backwards = the range `{ $item }` runs backwards
 months-backwards-help = ranges must ascend: write `"9-12,1-3"` instead of `"9-3"`
+range-backwards = the range `{ $text }` ends before it starts
+range-backwards-help = write the earlier day first: `2027-07-10..2027-08-31`
+range-too-long = the range `{ $text }` is longer than ten years
+range-too-long-help = give the days off of each year separately
+region-unknown = unknown holiday region `{ $name }`
+region-unknown-help = write `region = "cn"` (mainland China) or `"none"` (weekends only)
+holidays-file-unreadable = cannot read the holidays file `{ $path }`: { $error }
+holidays-file-unreadable-help = paths are relative to the calendar file; create it with `unioncal holidays import NOTICE --into FILE`
+period-incomplete = a holiday period needs `name`, `start` and `end`
+period-incomplete-help = e.g. `name = "国庆节"`, `start = "2028-10-01"`, `end = "2028-10-07"`
+period-backwards = the period ends before it starts
+period-backwards-help = `end` is the last day off, on or after `start`
+period-too-long = a holiday period is at most a year long
+period-too-long-help = use `extra_off` for long breaks
+plan-section-no-title = a plan section needs a `title`
+plan-section-no-title-help = e.g. `title = "指导思想"` and `body = "…"`
+plan-layout-unknown = unknown plan layout `{ $name }`
+plan-layout-unknown-help = write `layout = "list"` (numbered items by month) or `"table"`
+plan-merge-overlap = the months `{ $text }` overlap another merged run
+plan-merge-overlap-help = each month may be merged into one run only
+plan-merge-invalid = `{ $text }` is not a run of months
+plan-merge-invalid-help = write the first and last month, e.g. `merge = ["7-8"]` for 七、八月份
+file-too-big = `{ $name }` is { $size } bytes, more than a calendar file may be (16 MiB)
+file-too-big-bytes = `{ $name }` is larger than a calendar file may be (16 MiB)
+not-utf8 = the file is not UTF-8 text
+not-utf8-help = save the file as UTF-8 (in Notepad: Save As → Encoding → UTF-8; a GBK/GB2312 file will not do)
+file-too-big-help = a calendar file holds rules, not occurrences: use `repeat` or `rrule` for repeating events
+toml-syntax = { $detail }
+no-calendar-table = the file has no `[calendar]` table
+no-calendar-table-help = start the file with `[calendar]` and a line `name = "…工会"`

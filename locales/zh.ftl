@@ -145,3 +145,33 @@ months-text-help = 月份写作 1–12 的数字或从小到大的区间，例�
 months-text-invalid = `{ $item }` 不是月份或月份区间
 months-backwards = 区间 `{ $item }` 写反了
 months-backwards-help = 区间要从小到大：写 `"9-12,1-3"`，不要写 `"9-3"`
+range-backwards = 区间 `{ $text }` 的结束早于开始
+range-backwards-help = 先写较早的一天：`2027-07-10..2027-08-31`
+range-too-long = 区间 `{ $text }` 超过了十年
+range-too-long-help = 请按年分别写放假日期
+region-unknown = 未知的节假日地区 `{ $name }`
+region-unknown-help = 写 `region = "cn"`（中国大陆）或 `"none"`（只休周末）
+holidays-file-unreadable = 读不了假期文件 `{ $path }`：{ $error }
+holidays-file-unreadable-help = 路径相对于日历文件；可以用 `unioncal holidays import 通知.txt --into 文件` 生成
+period-incomplete = 假期需要 `name`、`start` 和 `end`
+period-incomplete-help = 例如 `name = "国庆节"`、`start = "2028-10-01"`、`end = "2028-10-07"`
+period-backwards = 假期的结束早于开始
+period-backwards-help = `end` 是最后一天假，应在 `start` 当天或之后
+period-too-long = 一段假期最长一年
+period-too-long-help = 长假请用 `extra_off`
+plan-section-no-title = 计划的一节需要 `title`（标题）
+plan-section-no-title-help = 例如 `title = "指导思想"` 和 `body = "…"`
+plan-layout-unknown = 未知的计划版式 `{ $name }`
+plan-layout-unknown-help = 写 `layout = "list"`（按月列条目）或 `"table"`（表格）
+plan-merge-overlap = 月份 `{ $text }` 与另一组合并的月份重叠
+plan-merge-overlap-help = 每个月只能并入一组
+plan-merge-invalid = `{ $text }` 不是月份区间
+plan-merge-invalid-help = 写起止月份，例如 `merge = ["7-8"]` 表示七、八月份
+file-too-big = `{ $name }` 有 { $size } 字节，超过了日历文件的上限（16 MiB）
+file-too-big-bytes = `{ $name }` 超过了日历文件的上限（16 MiB）
+not-utf8 = 文件不是 UTF-8 编码的文本
+not-utf8-help = 请另存为 UTF-8（记事本：另存为 → 编码 → UTF-8；GBK/GB2312 编码不行）
+file-too-big-help = 日历文件写的是规则，不是一次次的活动：重复的活动请用 `repeat` 或 `rrule`
+toml-syntax = 文件写法有误：{ $detail }
+no-calendar-table = 文件里没有 `[calendar]` 表
+no-calendar-table-help = 文件开头写 `[calendar]`，下一行写 `name = "…工会"`

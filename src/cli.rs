@@ -22,6 +22,9 @@ pub struct Cli {
     /// Print more about what is done.
     #[arg(short, long, global = true)]
     pub verbose: bool,
+    /// The language of messages: `zh` or `en` (default: UNIONCAL_LANG, else the system's).
+    #[arg(long, global = true, value_name = "zh|en")]
+    pub lang: Option<String>,
 }
 
 /// The subcommands.

@@ -10,6 +10,7 @@ use unioncal::Error;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    unioncal::messages::set(unioncal::messages::detect(cli.lang.as_deref()));
     match run(&cli) {
         Ok(code) => ExitCode::from(code),
         Err(error) => {

@@ -3,6 +3,7 @@
 //! Also the other way round: periods written as TOML, and put into an existing file
 //! without disturbing its comments and layout.
 
+use crate::t;
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
@@ -20,19 +21,11 @@ fn date_range(v: &mut Validator<'_>, value: &Str) -> Option<(NaiveDate, NaiveDat
     let first = v.value(&Spanned::new(value.span(), first.to_string()), values::full_date)?;
     let last = v.value(&Spanned::new(value.span(), last.to_string()), values::full_date)?;
     if last < first {
-        v.error(
-            value.span(),
-            format!("the range `{text}` ends before it starts"),
-            "write the earlier day first: `2027-07-10..2027-08-31`",
-        );
+        v.error(value.span(), t!("range-backwards", text = text), t!("range-backwards-help"));
         return None;
     }
     if (last - first).num_days() > 3660 {
-        v.error(
-            value.span(),
-            format!("the range `{text}` is longer than ten years"),
-            "give the days off of each year separately",
-        );
+        v.error(value.span(), t!("range-too-long", text = text), t!("range-too-long-help"));
         return None;
     }
     Some((first, last))
@@ -45,11 +38,7 @@ pub(super) fn rules(v: &mut Validator<'_>, raw: &RawHolidays, base: &Path) -> Ho
         None | Some(("cn", _)) => Region::Cn,
         Some(("none", _)) => Region::None,
         Some((other, span)) => {
-            v.error(
-                span,
-                format!("unknown holiday region `{other}`"),
-                "write `region = \"cn\"` (mainland China) or `\"none\"` (weekends only)",
-            );
+            v.error(span, t!("region-unknown", name = other), t!("region-unknown-help"));
             Region::Cn
         }
     };
@@ -73,8 +62,8 @@ pub(super) fn rules(v: &mut Validator<'_>, raw: &RawHolidays, base: &Path) -> Ho
             }
             Err(e) => v.error(
                 file.span(),
-                format!("cannot read the holidays file `{}`: {e}", path.display()),
-                "paths are relative to the calendar file; create it with `unioncal holidays import NOTICE --into FILE`",
+                t!("holidays-file-unreadable", path = path.display(), error = e),
+                t!("holidays-file-unreadable-help"),
             ),
         }
     }
@@ -93,11 +82,7 @@ fn periods(
     for period in raw {
         let p = period.get_ref();
         let (Some(name), Some(start), Some(end)) = (&p.name, &p.start, &p.end) else {
-            v.error(
-                period.span(),
-                "a holiday period needs `name`, `start` and `end`",
-                "e.g. `name = \"国庆节\"`, `start = \"2028-10-01\"`, `end = \"2028-10-07\"`",
-            );
+            v.error(period.span(), t!("period-incomplete"), t!("period-incomplete-help"));
             continue;
         };
         let (Some(first), Some(last)) =
@@ -106,19 +91,11 @@ fn periods(
             continue;
         };
         if last < first {
-            v.error(
-                end.span(),
-                "the period ends before it starts",
-                "`end` is the last day off, on or after `start`",
-            );
+            v.error(end.span(), t!("period-backwards"), t!("period-backwards-help"));
             continue;
         }
         if (last - first).num_days() > 366 {
-            v.error(
-                end.span(),
-                "a holiday period is at most a year long",
-                "use `extra_off` for long breaks",
-            );
+            v.error(end.span(), t!("period-too-long"), t!("period-too-long-help"));
             continue;
         }
         let work: Vec<NaiveDate> = p

@@ -32,8 +32,8 @@ pub fn load(path: &Path) -> Result<Calendar> {
     let name = path.display().to_string();
     if size > MAX_FILE_SIZE {
         return Err(Error::calendar(
-            Diagnostic::error(format!("`{name}` is {size} bytes, more than a calendar file may be (16 MiB)"), None)
-                .with_help("a calendar file holds rules, not occurrences: use `repeat` or `rrule` for repeating events"),
+            Diagnostic::error(crate::t!("file-too-big", name = name, size = size), None)
+                .with_help(crate::t!("file-too-big-help")),
         ));
     }
     let bytes = std::fs::read(path).map_err(io)?;
@@ -56,7 +56,7 @@ pub fn parse(name: &str, bytes: &[u8], stem: &str) -> Result<Calendar> {
 fn parse_in(name: &str, bytes: &[u8], stem: &str, base: &Path) -> Result<Calendar> {
     if bytes.len() as u64 > MAX_FILE_SIZE {
         return Err(Error::calendar(Diagnostic::error(
-            format!("`{name}` is larger than a calendar file may be (16 MiB)"),
+            crate::t!("file-too-big-bytes", name = name),
             None,
         )));
     }
@@ -114,9 +114,7 @@ pub(crate) fn not_utf8(name: &str, bytes: &[u8], valid_up_to: usize) -> Diagnost
         text: String::from_utf8_lossy(line_bytes).trim_end().to_string(),
         width: 1,
     };
-    Diagnostic::error("the file is not UTF-8 text", Some(location)).with_help(
-        "save the file as UTF-8 (in Notepad: Save As → Encoding → UTF-8; a GBK/GB2312 file will not do)",
-    )
+    Diagnostic::error(crate::t!("not-utf8"), Some(location)).with_help(crate::t!("not-utf8-help"))
 }
 
 #[cfg(test)]

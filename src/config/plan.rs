@@ -4,6 +4,7 @@ use super::raw::RawPlan;
 use super::validate::Validator;
 use super::values;
 use crate::model::PlanSettings;
+use crate::t;
 
 /// Paragraphs of a text: blank lines separate them; the lines of one paragraph are
 /// joined (with nothing between Chinese text, a space between Latin words).
@@ -63,11 +64,7 @@ pub(super) fn settings(v: &mut Validator<'_>, raw: &RawPlan) -> PlanSettings {
     for section in &raw.sections {
         let s = section.get_ref();
         let Some(title) = Validator::text(s.title.as_ref()) else {
-            v.error(
-                section.span(),
-                "a plan section needs a `title`",
-                "e.g. `title = \"指导思想\"` and `body = \"…\"`",
-            );
+            v.error(section.span(), t!("plan-section-no-title"), t!("plan-section-no-title-help"));
             continue;
         };
         let body = s.body.as_ref().map(|b| paragraphs(b.get_ref())).unwrap_or_default();
@@ -79,8 +76,8 @@ pub(super) fn settings(v: &mut Validator<'_>, raw: &RawPlan) -> PlanSettings {
             "table" => plan.table = true,
             other => v.error(
                 layout.span(),
-                format!("unknown plan layout `{other}`"),
-                "write `layout = \"list\"` (numbered items by month) or `\"table\"`",
+                t!("plan-layout-unknown", name = other),
+                t!("plan-layout-unknown-help"),
             ),
         }
     }
@@ -94,8 +91,8 @@ pub(super) fn settings(v: &mut Validator<'_>, raw: &RawPlan) -> PlanSettings {
                 if plan.merge.iter().any(|(a, b)| first <= *b && *a <= last) {
                     v.error(
                         item.span(),
-                        format!("the months `{text}` overlap another merged run"),
-                        "each month may be merged into one run only",
+                        t!("plan-merge-overlap", text = text),
+                        t!("plan-merge-overlap-help"),
                     );
                 } else {
                     plan.merge.push((first, last));
@@ -103,8 +100,8 @@ pub(super) fn settings(v: &mut Validator<'_>, raw: &RawPlan) -> PlanSettings {
             }
             _ => v.error(
                 item.span(),
-                format!("`{text}` is not a run of months"),
-                "write the first and last month, e.g. `merge = [\"7-8\"]` for 七、八月份",
+                t!("plan-merge-invalid", text = text),
+                t!("plan-merge-invalid-help"),
             ),
         }
     }

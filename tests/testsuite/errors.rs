@@ -131,3 +131,95 @@ fn the_full_text_of_every_error() {
     }
     insta::assert_snapshot!("every_error_in_full", all);
 }
+
+/// `unioncal check FILE` in a language, with the locale variables `env`.
+fn check_in(file: &std::path::Path, env: &[(&str, &str)], args: &[&str]) -> String {
+    let mut cmd = crate::support::bin();
+    cmd.env_remove("UNIONCAL_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.arg("check").arg(file).args(args).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    String::from_utf8(out.stderr).unwrap()
+}
+
+fn has_chinese(text: &str) -> bool {
+    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// Every error of the corpus in Chinese: Chinese prose, at the same place, with the same
+/// quoted line and caret as in English; the whole text pinned.
+#[test]
+fn every_error_in_chinese_at_the_same_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut all = String::new();
+    let mut missing = Vec::new();
+    for (i, (text, _, _, _)) in CASES.iter().enumerate() {
+        let file = dir.path().join(format!("broken{i}.toml"));
+        std::fs::write(&file, text).unwrap();
+        let zh = check_in(&file, &[("LANG", "zh_CN.UTF-8")], &[]);
+        let en = check_in(&file, &[("LANG", "C.UTF-8")], &[]);
+        let first = zh.lines().next().unwrap_or_default();
+        // The user's own text may be Chinese: look at the message less its quoted values.
+        let prose: String = first.split('`').step_by(2).collect();
+        if !has_chinese(&prose) {
+            missing.push(first.to_string());
+            continue;
+        }
+        assert!(
+            !has_chinese(
+                &en.lines().next().unwrap_or_default().split('`').step_by(2).collect::<String>()
+            ),
+            "not English:\n{en}"
+        );
+        let places = |t: &str| {
+            t.lines()
+                .filter(|l| l.contains("-->") || l.contains(" | "))
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(places(&zh), places(&en), "the place differs:\n{zh}\n{en}");
+        all.push_str(&format!(
+            "=== {}\n{}\n",
+            text.escape_debug(),
+            zh.replace(&dir.path().display().to_string(), "DIR")
+        ));
+    }
+    assert!(missing.is_empty(), "not in Chinese:\n{}", missing.join("\n"));
+    insta::assert_snapshot!("every_error_in_chinese", all);
+}
+
+#[test]
+fn the_language_follows_the_locale_and_the_overrides() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.toml");
+    std::fs::write(
+        &file,
+        "[calendar]\nname = \"x\"\n[[events]]\nid = \"a\"\ntitle = \"b\"\ndate = \"13-45\"\n",
+    )
+    .unwrap();
+    let chinese =
+        |t: &str| has_chinese(&t.lines().next().unwrap().split('`').step_by(2).collect::<String>());
+    assert!(chinese(&check_in(&file, &[("LANG", "zh_CN.UTF-8")], &[])));
+    assert!(chinese(&check_in(&file, &[("LC_MESSAGES", "zh_TW.UTF-8"), ("LANG", "C")], &[])));
+    assert!(!chinese(&check_in(&file, &[("LANG", "C.UTF-8")], &[])));
+    assert!(!chinese(&check_in(&file, &[], &[])), "English without any locale");
+    assert!(
+        !chinese(&check_in(&file, &[("LC_ALL", "en_US.UTF-8"), ("LANG", "zh_CN.UTF-8")], &[])),
+        "LC_ALL first"
+    );
+    assert!(chinese(&check_in(&file, &[("LANG", "C"), ("UNIONCAL_LANG", "zh")], &[])));
+    assert!(
+        !chinese(&check_in(&file, &[("UNIONCAL_LANG", "zh")], &["--lang", "en"])),
+        "--lang wins"
+    );
+    let zh = check_in(&file, &[("LANG", "zh_CN.UTF-8")], &[]);
+    assert!(
+        zh.contains("`13-45` 不是日期") && zh.contains("bad.toml:6:8") && zh.contains("= help: "),
+        "{zh}"
+    );
+}

@@ -108,11 +108,8 @@ pub(super) fn calendar(
     let raw: RawFile = toml::from_str(&source.text).map_err(|e| vec![toml_error(source, &e)])?;
     let mut v = Validator { source, errors: Vec::new() };
     let Some(raw_calendar) = &raw.calendar else {
-        return Err(vec![Diagnostic::error(
-            "the file has no `[calendar]` table",
-            Some(source.locate(0..0)),
-        )
-        .with_help("start the file with `[calendar]` and a line `name = \"…工会\"`")]);
+        return Err(vec![Diagnostic::error(t!("no-calendar-table"), Some(source.locate(0..0)))
+            .with_help(t!("no-calendar-table-help"))]);
     };
     let mut calendar = header(&mut v, raw_calendar, stem);
     let defaults = Defaults::new(&mut v, raw.defaults.as_ref());
@@ -178,5 +175,5 @@ pub(super) fn toml_error(source: &SourceFile, e: &toml::de::Error) -> Diagnostic
     } else {
         t!("toml-other-help")
     };
-    Diagnostic::error(friendly, location).with_help(help)
+    Diagnostic::error(t!("toml-syntax", detail = friendly), location).with_help(help)
 }
