@@ -175,3 +175,37 @@ file-too-big-help = a calendar file holds rules, not occurrences: use `repeat` o
 toml-syntax = { $detail }
 no-calendar-table = the file has no `[calendar]` table
 no-calendar-table-help = start the file with `[calendar]` and a line `name = "…工会"`
+provisional-year = the { $year } holiday arrangement is not published yet: days off are computed from the law, without 调休, and may change
+provisional-year-help = when the State Council notice for { $year } is out, type it in as `[[holidays.periods]]` entries (or update unioncal), then build again
+periods-missing-festivals = `[[holidays.periods]]` for { $year } does not name { $names }: their days come from the law
+periods-missing-festivals-help = type in every period of the year's notice
+and-more = {" "}and { $count } more
+on-days-off = `{ $id }` falls on a day off { $count } time(s): { $days }
+on-days-off-help = set `shift = "before"`, `"after"`, `"nearest"` or `"skip"`; `shift = "none"` keeps the days and silences this
+fifth-weekday = a fifth { $weekday }
+fifth-last-weekday = a fifth-last { $weekday }
+day-n = a day { $day }
+missing-days = `{ $id }` has no occurrence in { $months }: those months have no { $what }
+missing-days-help = use `nth = -1` (the last) or `day = -1` (the last day) to have one every month
+overlap = `{ $a }` and `{ $b }` overlap at { $place } on { $date }
+overlap-help = move one of them, or give it another `location`
+overlap-more = and { $count } more overlaps at the same places
+range-ends-first = the range ends ({ $to }) before it starts ({ $from })
+year-unsupported = year { $year } is outside the years unioncal supports ({ $min }–{ $max })
+cn-too-early = statutory holidays (region "cn") are supported from { $first }; for { $year } set `region = "none"` under `[holidays]`
+too-many = the calendar gives more than { $max } occurrences from { $from } to { $to }; build a shorter range
+change-unmatched = the change of `{ $id }` on { $day } matches no occurrence
+change-unmatched-help = `date` names an occurrence by its nominal, scheduled or final day; `unioncal list` shows them
+change-month-unmatched = the change of `{ $id }` matches no month of the task
+change-month-unmatched-help = a month task's change names one of its months as `YYYY-MM`
+check-summary = { $file }: { $events } events, { $occurrences } occurrences in { $year }, { $warnings } warning(s)
+build-sharing = { $file }: making pictures and PDF with { $browser }
+build-summary = { $file }: { $occurrences } occurrences, { $files } files written to { $out }
+slug-clash = `{ $first }` and `{ $second }` have the same slug `{ $slug }`; give one of them another `slug`
+build-failed-count = { $failed } of { $total } calendars failed
+no-calendar-file-help = name an existing calendar file, or create one with `unioncal init`
+io-cannot-read = cannot read `{ $path }`: { $error }
+io-cannot-write = cannot write `{ $path }`: { $error }
+io-cannot-create = cannot create `{ $path }`: { $error }
+io-cannot-listen = cannot listen on `{ $path }`: { $error }
+browser-help = install Google Chrome, Chromium or Microsoft Edge, or name one with `--browser PATH` (or UNIONCAL_BROWSER)

@@ -175,3 +175,37 @@ file-too-big-help = 日历文件写的是规则，不是一次次的活动：重
 toml-syntax = 文件写法有误：{ $detail }
 no-calendar-table = 文件里没有 `[calendar]` 表
 no-calendar-table-help = 文件开头写 `[calendar]`，下一行写 `name = "…工会"`
+provisional-year = { $year } 年放假安排尚未公布：假日按法定节日推算，不含调休，以后可能变动
+provisional-year-help = { $year } 年国务院通知发布后，用 `unioncal holidays import 通知.txt --save` 导入（或写成 `[[holidays.periods]]`），再重新生成
+periods-missing-festivals = { $year } 年的 `[[holidays.periods]]` 没有写 { $names }：这些节日按法律推算
+periods-missing-festivals-help = 把当年通知里的每个节日都写上
+and-more = 等，另有 { $count } 天
+on-days-off = `{ $id }` 有 { $count } 次落在休息日：{ $days }
+on-days-off-help = 设置 `shift = "before"`（提前）、`"after"`（顺延）、`"nearest"`（就近）或 `"skip"`（跳过）；`shift = "none"` 保留原日期并不再提示
+fifth-weekday = 第五个{ $weekday }
+fifth-last-weekday = 倒数第五个{ $weekday }
+day-n = { $day } 日
+missing-days = `{ $id }` 在 { $months } 没有活动：这几个月没有{ $what }
+missing-days-help = 用 `nth = -1`（最后一个）或 `day = -1`（最后一天），每个月都有
+overlap = `{ $a }` 和 `{ $b }` 在 { $date } 同时用 { $place }
+overlap-help = 调开其中一个，或换个 `location`
+overlap-more = 同一地点还有 { $count } 处时间冲突
+range-ends-first = 时间范围的结束（{ $to }）早于开始（{ $from }）
+year-unsupported = { $year } 年超出了 unioncal 支持的年份（{ $min }–{ $max }）
+cn-too-early = 法定节假日（region "cn"）从 { $first } 年起支持；{ $year } 年请在 `[holidays]` 下写 `region = "none"`
+too-many = 从 { $from } 到 { $to } 的活动超过了 { $max } 次；请缩短时间范围
+change-unmatched = `{ $id }` 在 { $day } 的变更没有对应的活动
+change-unmatched-help = `date` 写那一次活动原定、安排或最终的日期；`unioncal list` 可以查看
+change-month-unmatched = `{ $id }` 的变更对不上这项本月工作的任何月份
+change-month-unmatched-help = 本月工作的变更要写其中一个月份，如 `YYYY-MM`
+check-summary = { $file }：{ $events } 条规则，{ $year } 年共 { $occurrences } 次活动，{ $warnings } 条提醒
+build-sharing = { $file }：正在用 { $browser } 生成图片和 PDF
+build-summary = { $file }：{ $occurrences } 次活动，已写入 { $files } 个文件到 { $out }
+slug-clash = `{ $first }` 和 `{ $second }` 的 slug 都是 `{ $slug }`；请给其中一个换个 `slug`
+build-failed-count = { $total } 个日历中有 { $failed } 个生成失败
+no-calendar-file-help = 请给出已有的日历文件，或用 `unioncal init` 新建一个
+io-cannot-read = 读不了 `{ $path }`：{ $error }
+io-cannot-write = 写不了 `{ $path }`：{ $error }
+io-cannot-create = 建不了 `{ $path }`：{ $error }
+io-cannot-listen = 无法监听 `{ $path }`：{ $error }
+browser-help = 请安装 Microsoft Edge、Google Chrome 或 Chromium，或用 `--browser 路径`（或 UNIONCAL_BROWSER）指定

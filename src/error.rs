@@ -150,7 +150,7 @@ pub enum Error {
     #[error("{}", render(.0))]
     Calendar(Vec<Diagnostic>),
     /// A file could not be read or written (exit code 3).
-    #[error("{action} `{}`: {source}", path.display())]
+    #[error("{}", io_text(action, path, source))]
     Io {
         /// What was being done: "cannot read", "cannot write".
         action: &'static str,
@@ -163,13 +163,25 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
     /// No browser to make pictures or a PDF with, or it failed (exit code 3).
-    #[error("{message}{}\n  = help: install Google Chrome, Chromium or Microsoft Edge, or name one with `--browser PATH` (or UNIONCAL_BROWSER)", searched_text(.searched))]
+    #[error("{message}{}\n  = help: {}", searched_text(.searched), crate::t!("browser-help"))]
     Browser {
         /// What went wrong.
         message: String,
         /// The places looked in, when none was found.
         searched: Vec<PathBuf>,
     },
+}
+
+/// An I/O failure in the current language: the action, the file and the system's words.
+fn io_text(action: &str, path: &std::path::Path, source: &std::io::Error) -> String {
+    let (path, error) = (path.display(), source);
+    match action {
+        "cannot read" => crate::t!("io-cannot-read", path = path, error = error),
+        "cannot write" => crate::t!("io-cannot-write", path = path, error = error),
+        "cannot create" => crate::t!("io-cannot-create", path = path, error = error),
+        "cannot listen on" => crate::t!("io-cannot-listen", path = path, error = error),
+        other => format!("{other} `{path}`: {error}"),
+    }
 }
 
 fn searched_text(searched: &[PathBuf]) -> String {

@@ -19,7 +19,7 @@ fn main() -> ExitCode {
                 Error::Io { source, path, .. } if source.kind() == std::io::ErrorKind::NotFound => {
                     eprintln!("error: {error}");
                     if path.extension().is_some_and(|e| e == "toml") {
-                        eprintln!("  = help: name an existing calendar file, or create one with `unioncal init`");
+                        eprintln!("  = help: {}", unioncal::t!("no-calendar-file-help"));
                     }
                 }
                 other => eprintln!("error: {other}"),

@@ -44,11 +44,11 @@ pub(super) fn run(args: &BuildArgs, ui: &Ui) -> Result<u8> {
         .map(|file| {
             let calendar = super::load(file)?;
             if let Some((_, other)) = slugs.iter().find(|(slug, _)| *slug == calendar.slug) {
-                return Err(Error::Usage(format!(
-                    "`{}` and `{}` have the same slug `{}`; give one of them another `slug`",
-                    other.display(),
-                    file.display(),
-                    calendar.slug
+                return Err(Error::Usage(crate::t!(
+                    "slug-clash",
+                    first = other.display(),
+                    second = file.display(),
+                    slug = calendar.slug
                 )));
             }
             slugs.push((calendar.slug.clone(), file));
@@ -114,7 +114,7 @@ pub(super) fn run(args: &BuildArgs, ui: &Ui) -> Result<u8> {
         }
     }
     if failed > 0 {
-        ui.note(&format!("{failed} of {} calendars failed", args.files.len()));
+        ui.note(&crate::t!("build-failed-count", failed = failed, total = args.files.len()));
         return Ok(1);
     }
     Ok(0)
@@ -150,10 +150,10 @@ pub(super) fn render<T: std::borrow::Borrow<Templates>>(
     let schedule = expand(calendar, from, to)?;
     let mut files = build_files(calendar, &schedule, templates, super::stamp())?;
     if let Some(browser) = browser {
-        ui.note(&format!(
-            "{}: making pictures and PDF with {}",
-            file.display(),
-            browser.path().display()
+        ui.note(&crate::t!(
+            "build-sharing",
+            file = file.display(),
+            browser = browser.path().display()
         ));
         let templates = Templates::load(args.output.templates.as_deref())?;
         let generated = format!("unioncal {}", env!("CARGO_PKG_VERSION"));
@@ -184,12 +184,12 @@ fn build_one<T: std::borrow::Borrow<Templates>>(
 ) -> Result<Report> {
     let (files, schedule) = render(args, file, calendar, templates, browser, ui)?;
     crate::output::write_all(out, &files)?;
-    let mut lines = vec![format!(
-        "{}: {} occurrences, {} files written to {}",
-        file.display(),
-        schedule.occurrences.len(),
-        files.len(),
-        out.display()
+    let mut lines = vec![crate::t!(
+        "build-summary",
+        file = file.display(),
+        occurrences = schedule.occurrences.len(),
+        files = files.len(),
+        out = out.display()
     )];
     if ui.verbose {
         lines.extend(

@@ -12,12 +12,13 @@ pub(super) fn run(args: &CheckArgs, ui: &Ui) -> Result<u8> {
     let schedule = expand(&calendar, from, to)?;
     let warnings = check(&calendar, &schedule);
     ui.diagnostics(&warnings);
-    ui.note(&format!(
-        "{}: {} events, {} occurrences in {year}, {} warning(s)",
-        args.file.display(),
-        calendar.events.len(),
-        schedule.occurrences.len(),
-        warnings.len()
+    ui.note(&crate::t!(
+        "check-summary",
+        file = args.file.display(),
+        events = calendar.events.len(),
+        occurrences = schedule.occurrences.len(),
+        year = year,
+        warnings = warnings.len()
     ));
     Ok(0)
 }

@@ -8,6 +8,7 @@
 mod generate;
 mod warnings;
 
+use crate::t;
 use std::sync::Arc;
 
 use chrono::{Datelike, Days, Duration, NaiveDate, NaiveTime, Timelike};
@@ -171,20 +172,20 @@ pub fn year_range(year: i32) -> (NaiveDate, NaiveDate) {
 /// region "cn").
 pub fn check_range(calendar: &Calendar, from: NaiveDate, to: NaiveDate) -> Result<()> {
     if to < from {
-        return Err(Error::Usage(format!("the range ends ({to}) before it starts ({from})")));
+        return Err(Error::Usage(t!("range-ends-first", from = from, to = to)));
     }
     for year in [from.year(), to.year()] {
         if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
-            return Err(Error::Usage(format!(
-                "year {year} is outside the years unioncal supports ({MIN_YEAR}–{MAX_YEAR})"
+            return Err(Error::Usage(t!(
+                "year-unsupported",
+                year = year,
+                min = MIN_YEAR,
+                max = MAX_YEAR
             )));
         }
     }
     if calendar.holidays.region == Region::Cn && from.year() < CN_FIRST_YEAR {
-        return Err(Error::Usage(format!(
-            "statutory holidays (region \"cn\") are supported from {CN_FIRST_YEAR}; for {} set `region = \"none\"` under `[holidays]`",
-            from.year()
-        )));
+        return Err(Error::Usage(t!("cn-too-early", first = CN_FIRST_YEAR, year = from.year())));
     }
     Ok(())
 }
@@ -214,11 +215,7 @@ pub fn expand(calendar: &Calendar, from: NaiveDate, to: NaiveDate) -> Result<Sch
         .collect();
     let mut schedule =
         Schedule { from, to, occurrences: Vec::new(), days, provisional_years, notes: Vec::new() };
-    let too_many = || {
-        Error::Usage(format!(
-            "the calendar gives more than {MAX_OCCURRENCES} occurrences from {from} to {to}; build a shorter range"
-        ))
-    };
+    let too_many = || Error::Usage(t!("too-many", max = MAX_OCCURRENCES, from = from, to = to));
     // Anchor dates first: they are cheap, and their count bounds the work before any text
     // is built.
     let anchors: Vec<Vec<(NaiveDate, NaiveDate)>> = calendar
@@ -374,10 +371,10 @@ impl Context<'_> {
                 {
                     notes.push(
                         Diagnostic::warning(
-                            format!("the change of `{}` on {day} matches no occurrence", event.id),
+                            t!("change-unmatched", id = event.id, day = day),
                             Some(change.origin.clone()),
                         )
-                        .with_help("`date` names an occurrence by its nominal, scheduled or final day; `unioncal list` shows them"),
+                        .with_help(t!("change-unmatched-help")),
                     );
                 }
                 None => {}
@@ -660,10 +657,10 @@ impl Context<'_> {
             })
             .map(|(c, _)| {
                 Diagnostic::warning(
-                    format!("the change of `{}` matches no month of the task", event.id),
+                    t!("change-month-unmatched", id = event.id),
                     Some(c.origin.clone()),
                 )
-                .with_help("a month task's change names one of its months as `YYYY-MM`")
+                .with_help(t!("change-month-unmatched-help"))
             })
             .collect();
         (out, notes)

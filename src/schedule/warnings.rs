@@ -1,6 +1,8 @@
 //! What `check` warns about: things that work but are probably not what the officer
 //! meant.
 
+use crate::t;
+use crate::text::weekday_name;
 use chrono::Datelike;
 
 use super::generate::{month_length, nth_weekday};
@@ -31,11 +33,8 @@ pub fn provisional_years(schedule: &Schedule) -> Vec<Diagnostic> {
         .provisional_years
         .iter()
         .map(|year| {
-            Diagnostic::warning(
-                format!("the {year} holiday arrangement is not published yet: days off are computed from the law, without 调休, and may change"),
-                None,
-            )
-            .with_help(format!("when the State Council notice for {year} is out, type it in as `[[holidays.periods]]` entries (or update unioncal), then build again"))
+            Diagnostic::warning(t!("provisional-year", year = year), None)
+                .with_help(t!("provisional-year-help", year = year))
         })
         .collect()
 }
@@ -59,10 +58,10 @@ fn provisional(calendar: &Calendar, schedule: &Schedule) -> Vec<Diagnostic> {
             if !missing.is_empty() {
                 out.push(
                     Diagnostic::warning(
-                        format!("`[[holidays.periods]]` for {year} does not name {}: their days come from the law", missing.join("、")),
+                        t!("periods-missing-festivals", year = year, names = missing.join("、")),
                         None,
                     )
-                    .with_help("type in every period of the year's notice"),
+                    .with_help(t!("periods-missing-festivals-help")),
                 );
             }
         }
@@ -87,27 +86,44 @@ fn on_days_off(schedule: &Schedule, index: usize, event: &Event) -> Option<Diagn
     }
     let shown: Vec<&str> = off.iter().take(6).map(String::as_str).collect();
     let more = if off.len() > shown.len() {
-        format!(" and {} more", off.len() - shown.len())
+        t!("and-more", count = off.len() - shown.len())
     } else {
         String::new()
     };
     Some(
         Diagnostic::warning(
-            format!("`{}` falls on a day off {} time(s): {}{more}", event.id, off.len(), shown.join(", ")),
+            t!(
+                "on-days-off",
+                id = event.id,
+                count = off.len(),
+                days = format!("{}{more}", shown.join(", "))
+            ),
             Some(event.origin.clone()),
         )
-        .with_help("set `shift = \"before\"`, `\"after\"`, `\"nearest\"` or `\"skip\"`; `shift = \"none\"` keeps the days and silences this"),
+        .with_help(t!("on-days-off-help")),
     )
+}
+
+/// The language messages are in, as the weekday names know it.
+fn ui_language() -> crate::model::Language {
+    match crate::messages::current() {
+        crate::messages::Lang::Zh => crate::model::Language::Zh,
+        crate::messages::Lang::En => crate::model::Language::En,
+    }
 }
 
 fn missing_days(schedule: &Schedule, event: &Event) -> Option<Diagnostic> {
     let (what, exists): (String, Box<dyn Fn(i32, u32) -> bool>) = match event.anchor {
         Anchor::MonthlyNth { weekday, nth } if nth.abs() == 5 => (
-            format!("a {} {:?}", if nth > 0 { "fifth" } else { "fifth-last" }, weekday),
+            if nth > 0 {
+                t!("fifth-weekday", weekday = weekday_name(weekday, ui_language()))
+            } else {
+                t!("fifth-last-weekday", weekday = weekday_name(weekday, ui_language()))
+            },
             Box::new(move |y, m| nth_weekday(y, m, weekday, nth).is_some()),
         ),
         Anchor::MonthlyDay(day) if day.abs() >= 29 => {
-            (format!("a day {day}"), Box::new(move |y, m| day.unsigned_abs() <= month_length(y, m)))
+            (t!("day-n", day = day), Box::new(move |y, m| day.unsigned_abs() <= month_length(y, m)))
         }
         _ => return None,
     };
@@ -122,14 +138,10 @@ fn missing_days(schedule: &Schedule, event: &Event) -> Option<Diagnostic> {
     }
     (!missing.is_empty()).then(|| {
         Diagnostic::warning(
-            format!(
-                "`{}` has no occurrence in {}: those months have no {what}",
-                event.id,
-                missing.join(", ")
-            ),
+            t!("missing-days", id = event.id, months = missing.join(", "), what = what),
             Some(event.origin.clone()),
         )
-        .with_help("use `nth = -1` (the last) or `day = -1` (the last day) to have one every month")
+        .with_help(t!("missing-days-help"))
     })
 }
 
@@ -165,10 +177,10 @@ fn overlaps(calendar: &Calendar, schedule: &Schedule) -> Vec<Diagnostic> {
             let (ea, eb) = (&calendar.events[a.event], &calendar.events[b.event]);
             out.push(
                 Diagnostic::warning(
-                    format!("`{}` and `{}` overlap at {place} on {}", ea.id, eb.id, b.date),
+                    t!("overlap", a = ea.id, b = eb.id, place = place, date = b.date),
                     Some(eb.origin.clone()),
                 )
-                .with_help("move one of them, or give it another `location`"),
+                .with_help(t!("overlap-help")),
             );
         }
         if more > 1_000_000 {
@@ -177,10 +189,7 @@ fn overlaps(calendar: &Calendar, schedule: &Schedule) -> Vec<Diagnostic> {
     }
     if more > 0 {
         let count = if more > 1_000_000 { "over a million".to_string() } else { more.to_string() };
-        out.push(Diagnostic::warning(
-            format!("and {count} more overlaps at the same places"),
-            None,
-        ));
+        out.push(Diagnostic::warning(t!("overlap-more", count = count), None));
     }
     out
 }
