@@ -13,6 +13,7 @@
 //! Everything read is checked: a weekday annotation must match its date, `共N天` the span,
 //! a make-up workday must be a weekend, a festival's break must hold its own day.
 
+use crate::t;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::holidays::{Festival, Period, Source};
@@ -113,7 +114,13 @@ impl Reader<'_> {
         self.source.text.get(span).unwrap_or_default().to_string()
     }
 
-    fn error(&mut self, chars: &[Ch], range: std::ops::Range<usize>, message: String, help: &str) {
+    fn error(
+        &mut self,
+        chars: &[Ch],
+        range: std::ops::Range<usize>,
+        message: String,
+        help: String,
+    ) {
         let span = span_of(chars, range, self.source.text.len());
         self.errors
             .push(Diagnostic::error(message, Some(self.source.locate(span))).with_help(help));
@@ -423,10 +430,10 @@ impl Notice {
             });
         let Some(year) = year else {
             return Err(vec![Diagnostic::error(
-                "cannot tell which year this notice arranges",
+                t!("notice-no-year"),
                 Some(source.locate(body_start..body_start + 1)),
             )
-            .with_help("paste the notice with its title line (国务院办公厅关于20XX年部分节假日安排的通知), or give `--year`")]);
+            .with_help(t!("notice-no-year-help"))]);
         };
 
         let headed = items.iter().any(|chars| {
@@ -480,8 +487,12 @@ impl Notice {
                     reader.error(
                         &chars,
                         item.at.clone(),
-                        format!("found no days off for {}", if item.name.is_empty() { "this item" } else { &item.name }),
-                        "write its days as in the notice, e.g. `1月1日至3日放假调休，共3天。` (dates with 月 and 日)",
+                        if item.name.is_empty() {
+                            t!("notice-item-no-days-unnamed")
+                        } else {
+                            t!("notice-item-no-days", name = item.name)
+                        },
+                        t!("notice-item-no-days-help"),
                     );
                 }
                 continue;
@@ -492,10 +503,10 @@ impl Notice {
         if read_items.is_empty() && reader.errors.is_empty() {
             reader.errors.push(
                 Diagnostic::error(
-                    "found no holiday arrangement in this text",
+                    t!("notice-nothing"),
                     Some(source.locate(body_start..body_start + 1)),
                 )
-                .with_help("paste the notice's items, e.g. `一、元旦：1月1日（周五）至3日（周日）放假，共3天。`"),
+                .with_help(t!("notice-nothing-help")),
             );
         }
         if !reader.errors.is_empty() {
@@ -532,10 +543,10 @@ impl Notice {
                 let Some(period) = periods.iter_mut().find(|p| matches(p)) else {
                     errors.push(
                         Diagnostic::error(
-                            format!("there is no {} break of {} to extend", item.name, self.year),
+                            t!("notice-nothing-to-extend", name = item.name, year = self.year),
                             Some(source.locate(at.clone())),
                         )
-                        .with_help("import the year's notice first (`unioncal holidays import NOTICE --save`), then this one"),
+                        .with_help(t!("notice-nothing-to-extend-help")),
                     );
                     continue;
                 };
@@ -625,8 +636,8 @@ impl Reader<'_> {
             self.error(
                 chars,
                 tok.start..tok.end,
-                format!("`{}` is not a date", self.original(chars, tok.start..tok.end)),
-                "check the month and day against the published notice",
+                t!("notice-not-a-date", text = self.original(chars, tok.start..tok.end)),
+                t!("notice-check-date-help"),
             );
         }
         date
@@ -649,12 +660,13 @@ impl Reader<'_> {
                     self.error(
                         chars,
                         j..(close + 1).min(chars.len()),
-                        format!(
-                            "{} is a {}, but the notice says `{written}`",
-                            date.format("%Y-%m-%d"),
-                            weekday_zh(date.weekday())
+                        t!(
+                            "notice-weekday-mismatch",
+                            date = date.format("%Y-%m-%d"),
+                            weekday = weekday_zh(date.weekday()),
+                            written = written
                         ),
-                        "one of the date and the weekday was mistyped: compare with the published notice",
+                        t!("notice-weekday-mismatch-help"),
                     );
                 }
             }
@@ -705,11 +717,11 @@ impl Reader<'_> {
                     self.error(
                         chars,
                         end_tok.start..end_tok.end,
-                        format!(
-                            "`{}` is not a date",
-                            self.original(chars, end_tok.start..end_tok.end)
+                        t!(
+                            "notice-not-a-date",
+                            text = self.original(chars, end_tok.start..end_tok.end)
                         ),
-                        "check the month and day against the published notice",
+                        t!("notice-check-date-help"),
                     );
                 }
                 if let Some(end_date) = end_date {
@@ -728,11 +740,8 @@ impl Reader<'_> {
                 self.error(
                     chars,
                     tok.start..end,
-                    format!(
-                        "the span `{}` ends before it starts",
-                        self.original(chars, tok.start..end)
-                    ),
-                    "write the first day, then `至`, then the last day",
+                    t!("notice-span-backwards", text = self.original(chars, tok.start..end)),
+                    t!("notice-span-backwards-help"),
                 );
                 None
             }
@@ -834,12 +843,12 @@ impl Reader<'_> {
         self.error(
             chars,
             m.start..m.end,
-            format!(
-                "{} is a {}: a make-up workday (上班) is always a Saturday or Sunday",
-                day.format("%Y-%m-%d"),
-                weekday_zh(day.weekday())
+            t!(
+                "notice-workday-weekday",
+                date = day.format("%Y-%m-%d"),
+                weekday = weekday_zh(day.weekday())
             ),
-            "check the date against the published notice",
+            t!("notice-check-one-date-help"),
         );
         false
     }
@@ -866,9 +875,11 @@ impl Reader<'_> {
             let written = self.original(chars, group[0].start..group[group.len() - 1].end);
             self.error(
                 chars,
-                start.saturating_sub(usize::from(tail_chars.get(pos.wrapping_sub(1)) == Some(&'共')))..end,
-                format!("the notice says {stated} days, but `{written}` is {counted} days"),
-                "one of the dates and the day count was mistyped: compare with the published notice",
+                start
+                    .saturating_sub(usize::from(tail_chars.get(pos.wrapping_sub(1)) == Some(&'共')))
+                    ..end,
+                t!("notice-count-mismatch", stated = stated, written = written, counted = counted),
+                t!("notice-count-mismatch-help"),
             );
         }
     }
@@ -885,15 +896,15 @@ impl Reader<'_> {
                 self.error(
                     chars,
                     item.at.clone(),
-                    format!(
-                        "the {} break ({} to {}) does not hold {}'s own day, {}",
-                        item.name,
-                        first.format("%Y-%m-%d"),
-                        last.format("%Y-%m-%d"),
-                        festival.name(),
-                        day.format("%Y-%m-%d")
+                    t!(
+                        "notice-festival-day-missing",
+                        name = item.name,
+                        first = first.format("%Y-%m-%d"),
+                        last = last.format("%Y-%m-%d"),
+                        festival = festival.name(),
+                        day = day.format("%Y-%m-%d")
                     ),
-                    "check the dates against the published notice (a mistyped month or day)",
+                    t!("notice-festival-day-missing-help"),
                 );
             }
         }

@@ -452,3 +452,18 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_mistake_in_the_notice_is_explained_in_chinese_to_chinese_users() {
+    let bad = fixture("2026.txt").replace("共9天", "共8天");
+    let out = bin()
+        .env("UNIONCAL_LANG", "zh")
+        .args(["holidays", "import", "-"])
+        .write_stdin(bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("error: 通知写的是 8 天") && err.contains("standard input:6:"), "{err}");
+    assert!(err.contains("= help: 日期或天数有一个抄错了"), "{err}");
+}
