@@ -259,3 +259,93 @@ pub struct ImportArgs {
     #[arg(long)]
     pub year: Option<i32>,
 }
+
+/// The command line in `lang`: English as the doc comments above write it, or Chinese from
+/// the catalog (`cli-…` messages): every command's summary, every option's help, the
+/// headings and the help and version flags.
+#[must_use]
+pub fn command(lang: crate::messages::Lang) -> clap::Command {
+    use clap::CommandFactory;
+    let command = Cli::command();
+    if lang == crate::messages::Lang::En {
+        return command;
+    }
+    let zh = |id: &str| {
+        let text = crate::messages::text_in(lang, id, &[]);
+        (text != id).then_some(text)
+    };
+    let command = command
+        .disable_help_subcommand(true)
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .global(true)
+                .help(zh("cli-help").unwrap_or_default()),
+        )
+        .arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .global(true)
+                .help(zh("cli-version").unwrap_or_default()),
+        );
+    localize(command, "", &zh)
+}
+
+/// `command` and its subcommands with Chinese texts where the catalog has them.
+fn localize(
+    mut command: clap::Command,
+    path: &str,
+    zh: &dyn Fn(&str) -> Option<String>,
+) -> clap::Command {
+    let name = if path.is_empty() { String::new() } else { format!("-{path}") };
+    if let Some(about) = zh(&format!("cli-about{name}")) {
+        command = command.about(about);
+    }
+    if let Some(after) = command.get_after_help().map(ToString::to_string) {
+        command = command.after_help(after.replace("Examples:", "示例："));
+    }
+    command = command
+        .help_template("{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}")
+        .subcommand_help_heading("命令")
+        .subcommand_value_name("命令");
+    let ids: Vec<String> = command.get_arguments().map(|a| a.get_id().to_string()).collect();
+    for id in ids {
+        let help = zh(&format!("cli{name}-{id}")).or_else(|| zh(&format!("cli-arg-{id}")));
+        let positional =
+            command.get_arguments().any(|a| a.get_id() == id.as_str() && a.is_positional());
+        command = command.mut_arg(id.as_str(), |arg| {
+            // The catalog's help names the possible values in Chinese itself.
+            let arg = arg.help_heading(if positional { "参数" } else { "选项" });
+            let choices = arg.get_action().takes_values() && !arg.get_possible_values().is_empty();
+            let arg = if choices { arg.hide_possible_values(true) } else { arg };
+            match help {
+                Some(help) => arg.help(help),
+                None => arg,
+            }
+        });
+    }
+    let subcommands: Vec<String> =
+        command.get_subcommands().map(|c| c.get_name().to_string()).collect();
+    for sub in subcommands {
+        let inner = if path.is_empty() { sub.clone() } else { format!("{path}-{sub}") };
+        command = command.mut_subcommand(sub.as_str(), |c| localize(c, &inner, zh));
+    }
+    command
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_consistent_in_both_languages() {
+        command(crate::messages::Lang::En).debug_assert();
+        command(crate::messages::Lang::Zh).debug_assert();
+    }
+}

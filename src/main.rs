@@ -3,14 +3,25 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 use unioncal::cli::Cli;
 use unioncal::cmd::{run, Ui};
 use unioncal::Error;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    unioncal::messages::set(unioncal::messages::detect(cli.lang.as_deref()));
+    // The language first (from `--lang` as typed, or the environment), so that even the
+    // help and the command line's own errors speak it.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let flag = args
+        .iter()
+        .position(|a| a == "--lang")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.to_str());
+    let flag = flag.or_else(|| args.iter().find_map(|a| a.to_str()?.strip_prefix("--lang=")));
+    let lang = unioncal::messages::detect(flag);
+    unioncal::messages::set(lang);
+    let matches = unioncal::cli::command(lang).get_matches_from(&args);
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match run(&cli) {
         Ok(code) => ExitCode::from(code),
         Err(error) => {

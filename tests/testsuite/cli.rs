@@ -307,3 +307,35 @@ fn the_table_marks_shifted_days_and_notes_a_provisional_year() {
     );
     assert!(!shifted.contains("尚未公布"));
 }
+
+#[test]
+fn help_in_both_languages() {
+    let help = |lang: &str, args: &[&str]| {
+        let out = unioncal().env("UNIONCAL_LANG", lang).args(args).arg("--help").output().unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let en = help("en", &[]);
+    assert!(en.contains("Usage: unioncal") && en.contains("Print only errors"), "{en}");
+    for args in [
+        &[][..],
+        &["build"],
+        &["list"],
+        &["check"],
+        &["init"],
+        &["serve"],
+        &["holidays"],
+        &["holidays", "import"],
+    ] {
+        let zh = help("zh", args);
+        assert!(zh.contains("用法：") && zh.contains("显示帮助"), "{args:?}: {zh}");
+        // Every option's help is Chinese, on its line or (long layout) the next.
+        let chinese = |l: &str| l.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        let lines: Vec<&str> = zh.lines().collect();
+        for (i, line) in lines.iter().enumerate().filter(|(_, l)| l.trim_start().starts_with('-')) {
+            let next = lines.get(i + 1).copied().unwrap_or_default();
+            assert!(chinese(line) || chinese(next), "{args:?}: `{line}`");
+        }
+    }
+    assert!(help("zh", &["holidays", "import"]).contains("读入国务院办公厅放假通知"));
+}
