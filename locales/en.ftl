@@ -271,3 +271,4 @@ cli-holidays-import-notice = The notice as a text file (UTF-8), or `-` to paste 
 cli-holidays-import-save = Save the arrangement in this computer's data folder
 cli-holidays-import-into = Write the periods into this TOML file
 cli-holidays-import-year = The year, when the text has no title line naming it
+cn-too-early-help = statutory holidays start in 2000; a year before needs `region = "none"`

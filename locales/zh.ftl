@@ -271,3 +271,4 @@ cli-holidays-import-notice = 通知的文本文件（UTF-8），或用 `-` 直�
 cli-holidays-import-save = 保存到本机的数据文件夹：所有日历都使用它
 cli-holidays-import-into = 把假期写进这个 TOML 文件（日历或共享假期文件），替换当年的、保留其他内容
 cli-holidays-import-year = 年份（粘贴的文字没有标题时使用）
+cn-too-early-help = 法定节假日数据从 2000 年开始；更早的年份需要 `region = "none"`

@@ -223,3 +223,14 @@ fn the_language_follows_the_locale_and_the_overrides() {
         "{zh}"
     );
 }
+
+#[test]
+fn a_year_before_the_holiday_data_is_reported_where_it_is_written() {
+    let text = "[calendar]\nname = \"x\"\nyear = 1999\n[[events]]\nid = \"a\"\ntitle = \"b\"\ndate = \"03-08\"\n";
+    let d = first_error(text);
+    let at = d.location.as_ref().expect("a place in the file");
+    assert_eq!((at.line, at.column), (3, 8));
+    assert!(d.to_string().contains("region = \"none\""), "{d}");
+    let fine = "[calendar]\nname = \"x\"\nyear = 1999\n[holidays]\nregion = \"none\"\n";
+    assert!(unioncal::config::parse("ok.toml", fine.as_bytes(), "ok").is_ok());
+}

@@ -120,6 +120,18 @@ pub(super) fn calendar(
     if let Some(plan) = &raw.plan {
         calendar.plan = super::plan::settings(&mut v, plan);
     }
+    // The file's own year must fit its holidays: say so where the year is written.
+    if let (Some(year), Some(written)) = (calendar.year, &raw_calendar.get_ref().year) {
+        if calendar.holidays.region == crate::dates::Region::Cn
+            && year < crate::dates::CN_FIRST_YEAR
+        {
+            v.error(
+                written.span(),
+                t!("cn-too-early", first = crate::dates::CN_FIRST_YEAR, year = year),
+                t!("cn-too-early-help"),
+            );
+        }
+    }
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for raw_event in &raw.events {
         if let Some(event) = event(&mut v, raw_event, &defaults, &calendar) {
