@@ -20,13 +20,15 @@ cp "$linux" "dist/unioncal-$version-x86_64-linux"
 echo "dist/unioncal-$version-x86_64-linux (static)"
 
 if rustup target list --installed 2>/dev/null | grep -q x86_64-pc-windows-gnu && command -v x86_64-w64-mingw32-gcc >/dev/null; then
-  cargo build --locked --release --target x86_64-pc-windows-gnu
+  CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc \
+    cargo build --locked --release --target x86_64-pc-windows-gnu
   stage=$(mktemp -d)
   mkdir -p "$stage/unioncal"
   cp target/x86_64-pc-windows-gnu/release/unioncal.exe "$stage/unioncal/"
   mkdir -p "$stage/unioncal/calendars"
   cp calendars/*.toml calendars/unioncal.schema.json "$stage/unioncal/calendars/"
   cp README.md "$stage/unioncal/"
+  cp scripts/windows-quickstart.txt "$stage/unioncal/使用说明.txt"
   (cd "$stage" && python3 -m zipfile -c "unioncal-$version-windows-x86_64.zip" unioncal)
   mv "$stage/unioncal-$version-windows-x86_64.zip" dist/
   rm -rf "$stage"

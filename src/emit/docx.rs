@@ -286,7 +286,7 @@ pub fn render(
         zip.write_all(text.as_bytes()).map_err(|e| fail(&e))?;
     }
     let cursor = zip.finish().map_err(|e| fail(&e))?;
-    Ok(cursor.into_inner())
+    Ok(super::same_zip_everywhere(cursor.into_inner()))
 }
 
 #[cfg(test)]
@@ -301,5 +301,41 @@ mod tests {
         assert!(crate::config::is_sub_heading("（一）加强组织建设"));
         assert!(!crate::config::is_sub_heading("（注）无"));
         assert!(!crate::config::is_sub_heading("一、标题"));
+    }
+}
+
+/// A package as `render` makes it, for the tests.
+#[cfg(test)]
+fn render_zip_for_test() -> Vec<u8> {
+    let calendar = crate::config::parse(
+        "t.toml",
+        b"[calendar]\nname = \"x\"\n[[events]]\nid = \"a\"\ntitle = \"b\"\ndate = \"03-08\"\n",
+        "t",
+    )
+    .unwrap();
+    let (from, to) = crate::schedule::year_range(2027);
+    let schedule = crate::schedule::expand(&calendar, from, to).unwrap();
+    let templates = crate::emit::templates::Templates::load(None).unwrap();
+    render(&calendar, &schedule, &templates, chrono::DateTime::UNIX_EPOCH).unwrap()
+}
+
+#[cfg(test)]
+mod zip_tests {
+    #[test]
+    fn a_package_made_on_windows_becomes_the_one_made_elsewhere() {
+        let linux = super::render_zip_for_test();
+        // What the zip writer produces on Windows: host "DOS" (0) in every central entry.
+        let mut windows = linux.clone();
+        let mut at = 0;
+        let mut patched = 0;
+        while let Some(i) = windows[at..].windows(4).position(|w| w == [0x50, 0x4b, 0x01, 0x02]) {
+            windows[at + i + 5] = 0;
+            at += i + 4;
+            patched += 1;
+        }
+        assert!(patched >= 9, "every part of the package has a central entry");
+        assert_ne!(windows, linux);
+        assert_eq!(crate::emit::same_zip_everywhere(windows), linux);
+        assert_eq!(crate::emit::same_zip_everywhere(b"not a zip".to_vec()), b"not a zip");
     }
 }

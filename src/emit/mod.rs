@@ -93,6 +93,45 @@ pub fn by_month(schedule: &crate::schedule::Schedule) -> Vec<((i32, u32), Vec<&O
     months
 }
 
+/// A zip package (docx, xlsx) made the same on every platform: the zip writer records the
+/// system it ran on (DOS on Windows, Unix elsewhere) in each central-directory entry; this
+/// sets it to Unix, so the same input gives the same bytes on Windows and Linux. A package
+/// it cannot walk is returned as it is.
+#[must_use]
+pub fn same_zip_everywhere(mut bytes: Vec<u8>) -> Vec<u8> {
+    let read16 = |b: &[u8], at: usize| {
+        b.get(at..at + 2).map(|s| usize::from(u16::from_le_bytes([s[0], s[1]])))
+    };
+    let read32 = |b: &[u8], at: usize| {
+        b.get(at..at + 4)
+            .and_then(|s| usize::try_from(u32::from_le_bytes([s[0], s[1], s[2], s[3]])).ok())
+    };
+    // The end-of-central-directory record: its signature, searched from the end.
+    let Some(end) = (0..bytes.len().saturating_sub(21))
+        .rev()
+        .find(|&i| bytes[i..i + 4] == [0x50, 0x4b, 0x05, 0x06])
+    else {
+        return bytes;
+    };
+    let (Some(count), Some(mut at)) = (read16(&bytes, end + 10), read32(&bytes, end + 16)) else {
+        return bytes;
+    };
+    for _ in 0..count {
+        if bytes.get(at..at + 4) != Some(&[0x50, 0x4b, 0x01, 0x02][..]) {
+            break;
+        }
+        // "Version made by": the version, then the host system (3 = Unix).
+        bytes[at + 5] = 3;
+        let (Some(name), Some(extra), Some(comment)) =
+            (read16(&bytes, at + 28), read16(&bytes, at + 30), read16(&bytes, at + 32))
+        else {
+            break;
+        };
+        at += 46 + name + extra + comment;
+    }
+    bytes
+}
+
 /// A numbered prose section of the work plan (`[[plan.sections]]`): `一、指导思想` and its
 /// paragraphs.
 #[derive(Debug, Clone, serde::Serialize)]

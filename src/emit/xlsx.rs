@@ -48,7 +48,7 @@ fn fail(e: &XlsxError) -> Error {
 ///
 /// When the spreadsheet library fails (it does not for valid input).
 pub fn render(calendar: &Calendar, schedule: &Schedule, stamp: DateTime<Utc>) -> Result<Vec<u8>> {
-    build(calendar, schedule, stamp).map_err(|e| fail(&e))
+    build(calendar, schedule, stamp).map(super::same_zip_everywhere).map_err(|e| fail(&e))
 }
 
 fn build(

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The Windows binary under Wine, on the hospital calendar: the same files as the Linux
+# binary (byte for byte, with SOURCE_DATE_EPOCH), Chinese in paths and in console output.
+# Needs the x86_64-pc-windows-gnu target, mingw-w64 and Wine; says why and skips without.
+# Debian's Wine 8 has no bcryptprimitives.dll (Rust's std asks it for random bytes), so a
+# test-only stand-in built from tests/windows/bcryptprimitives.c sits beside the exe.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+skip() { echo "SKIPPED windows smoke test: $*"; exit 0; }
+rustup target list --installed 2>/dev/null | grep -q x86_64-pc-windows-gnu || skip "rust target x86_64-pc-windows-gnu not installed (rustup target add x86_64-pc-windows-gnu)"
+command -v x86_64-w64-mingw32-gcc >/dev/null || skip "mingw-w64 not installed (apt-get install gcc-mingw-w64-x86-64)"
+wine=$(command -v wine64 || command -v wine || ls /usr/lib/wine/wine64 2>/dev/null || true)
+[ -n "$wine" ] || skip "Wine not installed (apt-get install wine64)"
+
+export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc
+cargo build --locked --release --target x86_64-pc-windows-gnu -q
+# The Linux reference: the release binary scripts/release.sh made, else a release build.
+linux=$(ls dist/unioncal-*-x86_64-linux 2>/dev/null | head -1 || true)
+if [ -z "$linux" ]; then
+  cargo build --locked --release -q
+  linux=target/release/unioncal
+fi
+linux=$(readlink -f "$linux")
+work=$(mktemp -d)
+server="$(dirname "$(readlink -f "$wine")")/wineserver"
+trap 'WINEPREFIX="$work/prefix" "$server" -k 2>/dev/null || true; rm -rf "$work"' EXIT
+cp target/x86_64-pc-windows-gnu/release/unioncal.exe "$work/"
+x86_64-w64-mingw32-gcc -O2 -shared -o "$work/bcryptprimitives.dll" tests/windows/bcryptprimitives.c
+mkdir -p "$work/工会"
+cp calendars/hospital.toml "$work/工会/2027年计划.toml"
+export WINEPREFIX="$work/prefix" WINEDEBUG=-all SOURCE_DATE_EPOCH=1796083200
+(cd "$work" && timeout 300 "$wine" unioncal.exe build "工会/2027年计划.toml" --year 2027 --out 输出 -q) \
+  || { echo "FAILED: the Windows build under Wine exited with $?"; exit 1; }
+(cd "$work" && "$linux" build "工会/2027年计划.toml" --year 2027 --out linux -q)
+files=$(cd "$work/linux" && find . -type f | wc -l)
+if ! diff -r "$work/linux" "$work/输出" >/dev/null; then
+  diff -rq "$work/linux" "$work/输出" | head
+  echo "FAILED: the Windows build differs from the Linux one"
+  exit 1
+fi
+out=$(cd "$work" && UNIONCAL_LANG=zh timeout 120 "$wine" unioncal.exe check "工会/2027年计划.toml" --year 2027 2>&1 || true)
+case "$out" in
+  *"工会/2027年计划.toml：27 条规则"*) ;;
+  *) echo "FAILED: Chinese console output: $out"; exit 1 ;;
+esac
+echo "windows smoke test: $files files identical to Linux's; console: ${out##*$'\n'}"
