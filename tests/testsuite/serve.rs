@@ -21,6 +21,7 @@ impl Server {
             .arg(file)
             .args(["--port", "0"])
             .env("UNIONCAL_DATA_DIR", concat!(env!("CARGO_TARGET_TMPDIR"), "/no-saved-data"))
+            .env("UNIONCAL_LANG", "en")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
