@@ -89,7 +89,7 @@ impl Browser {
                 Ok(Self { path })
             } else {
                 Err(Error::Browser {
-                    message: format!("the browser `{}` does not exist", path.display()),
+                    message: crate::t!("browser-missing", path = path.display()),
                     searched: vec![path],
                 })
             };
@@ -116,10 +116,7 @@ impl Browser {
             }
             searched.push(candidate);
         }
-        Err(Error::Browser {
-            message: "no Chrome, Chromium or Microsoft Edge was found".into(),
-            searched,
-        })
+        Err(Error::Browser { message: crate::t!("browser-none"), searched })
     }
 
     /// Where the browser is.
@@ -159,7 +156,7 @@ impl Browser {
             command.arg("--no-sandbox");
         }
         let failed = |why: String| Error::Browser {
-            message: format!("the browser `{}` failed: {why}", self.path.display()),
+            message: crate::t!("browser-failed", path = self.path.display(), why = why),
             searched: Vec::new(),
         };
         let mut child = command.spawn().map_err(|e| failed(e.to_string()))?;
@@ -251,7 +248,11 @@ fn read_result(browser: &Path, path: &Path) -> Result<Vec<u8>> {
     match std::fs::read(path) {
         Ok(bytes) if !bytes.is_empty() => Ok(bytes),
         _ => Err(Error::Browser {
-            message: format!("the browser `{}` wrote no {}", browser.display(), path.display()),
+            message: crate::t!(
+                "browser-wrote-nothing",
+                path = browser.display(),
+                file = path.display()
+            ),
             searched: Vec::new(),
         }),
     }

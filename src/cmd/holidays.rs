@@ -20,10 +20,10 @@ pub(super) fn run(args: &HolidaysArgs, ui: &Ui) -> Result<u8> {
     let calendar = file.map(super::load).transpose()?;
     let year = year(args.year, calendar.as_ref());
     if !(crate::dates::CN_FIRST_YEAR..=crate::dates::MAX_YEAR).contains(&year) {
-        return Err(Error::Usage(format!(
-            "statutory holidays are known from {} to {}",
-            crate::dates::CN_FIRST_YEAR,
-            crate::dates::MAX_YEAR
+        return Err(Error::Usage(crate::t!(
+            "holidays-years",
+            first = crate::dates::CN_FIRST_YEAR,
+            last = crate::dates::MAX_YEAR
         )));
     }
     let rules = match &calendar {
@@ -147,9 +147,8 @@ fn import(args: &ImportArgs, ui: &Ui) -> Result<u8> {
     let toml = crate::config::periods_toml(&result, &comments);
 
     if args.save {
-        let path = store::saved_path(notice.year).ok_or_else(|| {
-            Error::Usage("this computer has no user data folder; set UNIONCAL_DATA_DIR".into())
-        })?;
+        let path = store::saved_path(notice.year)
+            .ok_or_else(|| Error::Usage(crate::t!("no-data-folder")))?;
         let saved = super::today().format("%Y-%m-%d").to_string();
         let quoted = |t: &str| toml::Value::String(t.to_string()).to_string();
         let mut text = format!(
@@ -171,11 +170,7 @@ fn import(args: &ImportArgs, ui: &Ui) -> Result<u8> {
             source,
         })?;
         crate::output::write_atomic(&path, text.as_bytes())?;
-        ui.note(&format!(
-            "saved the {} arrangement to {}: every calendar on this computer now uses it",
-            notice.year,
-            path.display()
-        ));
+        ui.note(&crate::t!("import-saved", year = notice.year, path = path.display()));
     }
     if let Some(path) = &args.into {
         let name = path.display().to_string();
@@ -204,7 +199,7 @@ fn import(args: &ImportArgs, ui: &Ui) -> Result<u8> {
             })?;
         }
         crate::output::write_atomic(path, new.as_bytes())?;
-        ui.note(&format!("wrote the {} periods into {}", notice.year, path.display()));
+        ui.note(&crate::t!("import-into", year = notice.year, path = path.display()));
     }
     print(&toml)?;
     Ok(0)

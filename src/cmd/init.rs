@@ -52,17 +52,14 @@ pub(super) fn run(args: &InitArgs, ui: &Ui) -> Result<u8> {
     }
     let Some((_, _, text)) = TEMPLATES.iter().find(|(name, _, _)| *name == args.template) else {
         let names: Vec<&str> = TEMPLATES.iter().map(|(n, _, _)| *n).collect();
-        return Err(Error::Usage(format!(
-            "no template `{}`; the templates are {}",
-            args.template,
-            names.join(", ")
+        return Err(Error::Usage(crate::t!(
+            "init-no-template",
+            name = args.template,
+            names = names.join(", ")
         )));
     };
     if args.path.exists() && !args.force {
-        return Err(Error::Usage(format!(
-            "`{}` exists already; use --force to overwrite it",
-            args.path.display()
-        )));
+        return Err(Error::Usage(crate::t!("init-exists", path = args.path.display())));
     }
     crate::output::write_atomic(&args.path, text.as_bytes())?;
     // The `#:schema` line on the first line points editors at this file beside it.
@@ -70,12 +67,6 @@ pub(super) fn run(args: &InitArgs, ui: &Ui) -> Result<u8> {
     if !schema.exists() {
         crate::output::write_atomic(&schema, crate::config::schema().as_bytes())?;
     }
-    ui.note(&format!(
-        "wrote {} ({}); next: edit it, then `unioncal check {}` and `unioncal build {}`",
-        args.path.display(),
-        args.template,
-        args.path.display(),
-        args.path.display()
-    ));
+    ui.note(&crate::t!("init-wrote", path = args.path.display(), template = args.template));
     Ok(0)
 }

@@ -149,16 +149,17 @@ pub(crate) fn range(
     }
     let year = year(args.year, Some(calendar));
     if !(crate::dates::MIN_YEAR..=crate::dates::MAX_YEAR).contains(&year) {
-        return Err(Error::Usage(format!(
-            "year {year} is outside the years unioncal supports ({}–{})",
-            crate::dates::MIN_YEAR,
-            crate::dates::MAX_YEAR
+        return Err(Error::Usage(crate::t!(
+            "year-unsupported",
+            year = year,
+            min = crate::dates::MIN_YEAR,
+            max = crate::dates::MAX_YEAR
         )));
     }
     Ok(match month {
         Some(m) => {
             let first = NaiveDate::from_ymd_opt(year, m, 1)
-                .ok_or_else(|| Error::Usage(format!("month {m} of {year} does not exist")))?;
+                .ok_or_else(|| Error::Usage(crate::t!("month-missing", month = m, year = year)))?;
             let last = first
                 .checked_add_months(chrono::Months::new(1))
                 .and_then(|d| d.pred_opt())

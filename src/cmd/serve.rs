@@ -47,9 +47,10 @@ pub(super) fn run(args: &ServeArgs, ui: &Ui) -> Result<u8> {
                 Ok((files, _)) => {
                     let count = files.len();
                     site.update(files, now);
-                    ui.note(&format!(
-                        "built {count} files in {} ms",
-                        started.elapsed().as_millis()
+                    ui.note(&crate::t!(
+                        "serve-built",
+                        count = count,
+                        ms = started.elapsed().as_millis()
                     ));
                 }
                 Err(error) => {
@@ -67,7 +68,7 @@ pub(super) fn run(args: &ServeArgs, ui: &Ui) -> Result<u8> {
                             format!("error: {other}")
                         }
                     };
-                    ui.note("still serving the last good build");
+                    ui.note(&crate::t!("serve-last-good"));
                     site.fail(text, now);
                 }
             }
@@ -96,7 +97,7 @@ pub(super) fn run(args: &ServeArgs, ui: &Ui) -> Result<u8> {
             let _ = tx.send(());
         }
     })
-    .map_err(|e| Error::Usage(format!("cannot watch files: {e}")))?;
+    .map_err(|e| Error::Usage(crate::t!("serve-cannot-watch", error = e)))?;
     for (path, mode) in watched(args) {
         let _ = watcher.watch(&path, mode);
     }
@@ -120,7 +121,7 @@ pub(super) fn run(args: &ServeArgs, ui: &Ui) -> Result<u8> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|e| Error::Usage(format!("cannot start the server: {e}")))?;
+        .map_err(|e| Error::Usage(crate::t!("serve-cannot-start", error = e)))?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::from_std(listener).map_err(|source| Error::Io {
             action: "cannot listen on",
@@ -129,10 +130,10 @@ pub(super) fn run(args: &ServeArgs, ui: &Ui) -> Result<u8> {
         })?;
         crate::serve::run(listener, state)
             .await
-            .map_err(|e| Error::Usage(format!("cannot wait for Ctrl-C: {e}")))
+            .map_err(|e| Error::Usage(crate::t!("serve-cannot-wait", error = e)))
     })?;
     drop(watcher);
-    ui.note("stopped");
+    ui.note(&crate::t!("serve-stopped"));
     Ok(0)
 }
 
@@ -175,9 +176,9 @@ fn display_host(address: std::net::SocketAddr) -> String {
 fn announce(address: std::net::SocketAddr, ui: &Ui) {
     let host = display_host(address);
     // Standard output, so that scripts (and tests) can read the address.
-    println!("serving http://{host}/  (Ctrl-C to stop)");
+    println!("{}", crate::t!("serve-serving", url = format!("http://{host}/")));
     if address.ip().is_loopback() {
-        ui.note("only this computer can open it; `--bind 0.0.0.0` serves the network");
+        ui.note(&crate::t!("serve-loopback"));
         return;
     }
     let mut urls = Vec::new();
@@ -191,9 +192,9 @@ fn announce(address: std::net::SocketAddr, ui: &Ui) {
         urls.push(format!("http://{address}/"));
     }
     for url in &urls {
-        println!("on the network: {url}  (give members {url}subscribe.html)");
+        println!("{}", crate::t!("serve-network-url", url = url));
     }
-    ui.note("warning: the server is reachable from the network; anyone who can reach this computer can read the calendar");
+    ui.note(&crate::t!("serve-network-warning"));
 }
 
 /// Open `url` in the default browser (best effort).
@@ -206,6 +207,6 @@ fn open(url: &str) {
         std::process::Command::new("xdg-open").arg(url).spawn()
     };
     if let Err(e) = command {
-        eprintln!("cannot open a browser ({e}); open {url} yourself");
+        eprintln!("{}", crate::t!("serve-cannot-open", error = e, url = url));
     }
 }
