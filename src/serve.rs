@@ -38,6 +38,20 @@ struct Entry {
     content_type: &'static str,
 }
 
+impl Entry {
+    /// `body` as a file changed at `modified`.
+    fn new(body: Vec<u8>, modified: SystemTime, content_type: &'static str) -> Self {
+        Self {
+            etag: etag(&body),
+            body: Bytes::from(body),
+            modified,
+            last_modified: HeaderValue::from_str(&httpdate::fmt_http_date(modified))
+                .unwrap_or(HeaderValue::from_static("")),
+            content_type,
+        }
+    }
+}
+
 /// The outputs being served, and the last build's error, if it failed.
 #[derive(Debug, Default)]
 pub struct Site {
@@ -109,17 +123,7 @@ impl Site {
             };
             let entry = match self.files.remove(&name) {
                 Some(old) if old.body == body => old,
-                _ => {
-                    let modified = now;
-                    Entry {
-                        etag: etag(&body),
-                        body: Bytes::from(body),
-                        modified,
-                        last_modified: HeaderValue::from_str(&httpdate::fmt_http_date(modified))
-                            .unwrap_or(HeaderValue::from_static("")),
-                        content_type: content_type(&name),
-                    }
-                }
+                _ => Entry::new(body, now, content_type(&name)),
             };
             next.insert(name, entry);
         }
@@ -133,20 +137,10 @@ impl Site {
         for (name, page) in &self.pages {
             let body = live_page(page, Some(&error));
             if let Some(entry) = self.files.get_mut(name) {
-                entry.etag = etag(&body);
-                entry.body = Bytes::from(body);
-                entry.modified = now;
-                entry.last_modified = HeaderValue::from_str(&httpdate::fmt_http_date(now))
-                    .unwrap_or(HeaderValue::from_static(""));
+                *entry = Entry::new(body, now, entry.content_type);
             }
         }
         self.error = Some(error);
-    }
-
-    /// Whether a file of that name is served.
-    #[must_use]
-    pub fn has(&self, name: &str) -> bool {
-        self.files.contains_key(name)
     }
 }
 
