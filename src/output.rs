@@ -32,6 +32,22 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     result.map_err(io)
 }
 
+/// Write `contents` to `path` atomically, making its folder first if needed.
+///
+/// # Errors
+///
+/// [`Error::Io`] when the folder cannot be made or the file written.
+pub fn write_file(path: &Path, contents: &[u8]) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+            action: "cannot create",
+            path: dir.to_path_buf(),
+            source,
+        })?;
+    }
+    write_atomic(path, contents)
+}
+
 /// Write every file into `dir` (created if needed), each atomically; files whose contents
 /// are already there are not written again.
 ///

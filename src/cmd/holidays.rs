@@ -144,32 +144,18 @@ fn import(args: &ImportArgs, ui: &Ui) -> Result<u8> {
             crate::emit::holidays::status_text(known.status)
         ));
     }
-    let toml = crate::config::periods_toml(&result, &comments);
 
     if args.save {
         let path = store::saved_path(notice.year)
             .ok_or_else(|| Error::Usage(crate::t!("no-data-folder")))?;
-        let saved = super::today().format("%Y-%m-%d").to_string();
-        let quoted = |t: &str| toml::Value::String(t.to_string()).to_string();
-        let mut text = format!(
-            "# Saved by `unioncal holidays import --save`: every calendar on this computer uses it.\n# Delete this file to go back to the built-in arrangement.\n\n[notice]\nsaved = \"{saved}\"\nfrom = {}\n",
-            quoted(&name)
-        );
-        if let Some(title) = &notice.title {
-            text.push_str(&format!("title = {}\n", quoted(title)));
-        }
-        if let Some(number) = &notice.number {
-            text.push_str(&format!("number = {}\n", quoted(number)));
-        }
-        text.push('\n');
-        text.push_str(&toml);
-        let dir = path.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
-            action: "cannot create",
-            path: dir.to_path_buf(),
-            source,
-        })?;
-        crate::output::write_atomic(&path, text.as_bytes())?;
+        let record = crate::config::NoticeRecord {
+            saved: super::today(),
+            from: &name,
+            title: notice.title.as_deref(),
+            number: notice.number.as_deref(),
+        };
+        let text = crate::config::saved_file(&record, &result, &comments);
+        crate::output::write_file(&path, text.as_bytes())?;
         ui.note(&crate::t!("import-saved", year = notice.year, path = path.display()));
     }
     if let Some(path) = &args.into {
@@ -191,16 +177,9 @@ fn import(args: &ImportArgs, ui: &Ui) -> Result<u8> {
                 .map_err(Error::Calendar)
         };
         check?;
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| Error::Io {
-                action: "cannot create",
-                path: dir.to_path_buf(),
-                source,
-            })?;
-        }
-        crate::output::write_atomic(path, new.as_bytes())?;
+        crate::output::write_file(path, new.as_bytes())?;
         ui.note(&crate::t!("import-into", year = notice.year, path = path.display()));
     }
-    print(&toml)?;
+    print(&crate::config::periods_toml(&result, &comments))?;
     Ok(0)
 }

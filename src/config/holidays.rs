@@ -179,6 +179,41 @@ pub fn to_toml(periods: &[Period], comments: &[String]) -> String {
     out
 }
 
+/// Where a saved arrangement came from: recorded in its file's `[notice]` table.
+#[derive(Debug, Clone)]
+pub struct NoticeRecord<'a> {
+    /// The day it was saved.
+    pub saved: NaiveDate,
+    /// The file the notice was read from (or "standard input").
+    pub from: &'a str,
+    /// The notice's title, when the text had one.
+    pub title: Option<&'a str>,
+    /// Its document number, when the text had one.
+    pub number: Option<&'a str>,
+}
+
+/// The text of an arrangement saved by `holidays import --save`: a `[notice]` table saying
+/// where it came from (which [`read`] turns into the periods' origin), then `periods`.
+#[must_use]
+pub fn saved_file(record: &NoticeRecord<'_>, periods: &[Period], comments: &[String]) -> String {
+    let mut text = String::from(
+        "# Saved by `unioncal holidays import --save`: every calendar on this computer uses it.\n# Delete this file to go back to the built-in arrangement.\n\n[notice]\n",
+    );
+    text.push_str(&format!(
+        "saved = \"{}\"\nfrom = {}\n",
+        record.saved.format("%Y-%m-%d"),
+        quoted(record.from)
+    ));
+    for (key, value) in [("title", record.title), ("number", record.number)] {
+        if let Some(value) = value {
+            text.push_str(&format!("{key} = {}\n", quoted(value)));
+        }
+    }
+    text.push('\n');
+    text.push_str(&to_toml(periods, comments));
+    text
+}
+
 /// `existing` (a calendar or holidays file) with its `[[holidays.periods]]` of `year`
 /// replaced by `periods`, keeping every other line, comment and layout.
 ///

@@ -9,7 +9,9 @@ mod raw;
 mod validate;
 mod values;
 
-pub use holidays::{put_into, read as read_holidays_file, to_toml as periods_toml};
+pub use holidays::{
+    put_into, read as read_holidays_file, saved_file, to_toml as periods_toml, NoticeRecord,
+};
 pub(crate) use plan::is_sub_heading;
 
 use std::path::Path;
