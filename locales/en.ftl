@@ -295,3 +295,5 @@ browser-missing = the browser `{ $path }` does not exist
 browser-none = no Chrome, Chromium or Microsoft Edge was found
 browser-failed = the browser `{ $path }` failed: { $why }
 browser-wrote-nothing = the browser `{ $path }` wrote no { $file }
+saved-differs = the { $year } arrangement saved on this computer differs from the one built into this unioncal
+saved-differs-help = the saved one is used ({ $file }); if the built-in one is newer, delete the saved file or import the latest notice again

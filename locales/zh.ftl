@@ -295,3 +295,5 @@ browser-missing = 浏览器 `{ $path }` 不存在
 browser-none = 没有找到 Edge、Chrome 或 Chromium
 browser-failed = 浏览器 `{ $path }` 出错：{ $why }
 browser-wrote-nothing = 浏览器 `{ $path }` 没有生成 { $file }
+saved-differs = 这台电脑上保存的 { $year } 年放假安排与 unioncal 内置的不同
+saved-differs-help = 现在使用的是保存的那份（{ $file }）；如果内置的更新，请删除保存的文件，或重新导入最新通知

@@ -65,13 +65,8 @@ fn saved_disagreements(rules: &HolidayRules, year: i32) -> Vec<Diagnostic> {
         return Vec::new();
     }
     let file = saved.iter().find_map(|p| p.origin.clone()).unwrap_or_default();
-    vec![Diagnostic::warning(
-        format!("the {year} arrangement saved on this computer differs from the one built into this unioncal"),
-        None,
-    )
-    .with_help(format!(
-        "the saved one is used ({file}); if the built-in one is newer, delete the saved file or import the latest notice again"
-    ))]
+    vec![Diagnostic::warning(crate::t!("saved-differs", year = year), None)
+        .with_help(crate::t!("saved-differs-help", file = file))]
 }
 
 /// The notice's text: from the file, or pasted on standard input (`-`).
