@@ -175,8 +175,14 @@ fn display_host(address: std::net::SocketAddr) -> String {
 /// Say where it is served; on a network address, the URLs to give members and a warning.
 fn announce(address: std::net::SocketAddr, ui: &Ui) {
     let host = display_host(address);
-    // Standard output, so that scripts (and tests) can read the address.
-    println!("{}", crate::t!("serve-serving", url = format!("http://{host}/")));
+    // Standard output, so that scripts (and tests) can read the address; a closed pipe there
+    // must never stop the server.
+    let say = |line: String| {
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "{line}").and_then(|()| out.flush());
+    };
+    say(crate::t!("serve-serving", url = format!("http://{host}/")));
     if address.ip().is_loopback() {
         ui.note(&crate::t!("serve-loopback"));
         return;
@@ -192,7 +198,7 @@ fn announce(address: std::net::SocketAddr, ui: &Ui) {
         urls.push(format!("http://{address}/"));
     }
     for url in &urls {
-        println!("{}", crate::t!("serve-network-url", url = url));
+        say(crate::t!("serve-network-url", url = url));
     }
     ui.note(&crate::t!("serve-network-warning"));
 }

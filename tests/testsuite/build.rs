@@ -597,6 +597,8 @@ fn each_rule_has_a_file_to_add_with_the_feeds_own_events() {
     let read =
         |name: &str| std::fs::read_to_string(dir.path().join(name)).unwrap().replace("&#x2F;", "/");
     let march = read("2027-03.html");
+    // Who takes part is on the printed list and on the phone's agenda.
+    assert_eq!(march.matches("参加：全体女职工").count(), 2, "{march}");
     assert!(march.matches("href=\"events/womens-day.ics\"").count() >= 2, "{march}");
     let subscribe = read("subscribe.html");
     for platform in ["iPhone", "Outlook", "小米", "鸿蒙", "ICSx⁵", "企业微信", "Google"] {

@@ -16,10 +16,15 @@ struct Server {
 
 impl Server {
     fn start(file: &Path) -> Self {
+        Self::start_with(file, &[])
+    }
+
+    fn start_with(file: &Path, extra: &[&str]) -> Self {
         let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("unioncal"))
             .arg("serve")
             .arg(file)
             .args(["--port", "0"])
+            .args(extra)
             .env("UNIONCAL_DATA_DIR", concat!(env!("CARGO_TARGET_TMPDIR"), "/no-saved-data"))
             .env("UNIONCAL_LANG", "en")
             .stdout(Stdio::piped())
@@ -228,4 +233,23 @@ fn ctrl_c_stops_it_cleanly() {
         std::thread::sleep(Duration::from_millis(50));
     };
     assert_eq!(status.code(), Some(0));
+}
+
+#[test]
+fn serving_the_network_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = Server::start_with(&hospital_copy(dir.path()), &["--bind", "0.0.0.0"]);
+    assert_eq!(server.get("/pku6-union.ics", "").status, 200);
+    let _ = server.child.kill();
+    let _ = server.child.wait();
+    let mut err = String::new();
+    server.child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    assert!(err.contains("warning: the server is reachable from the network"), "{err}");
+    // On loopback (the default) it says the opposite.
+    let mut local = Server::start(&hospital_copy(dir.path()));
+    let _ = local.child.kill();
+    let _ = local.child.wait();
+    let mut err = String::new();
+    local.child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    assert!(err.contains("only this computer can open it") && !err.contains("reachable"), "{err}");
 }
