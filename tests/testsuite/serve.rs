@@ -247,6 +247,8 @@ fn serving_the_network_says_so() {
     assert!(err.contains("warning: the server is reachable from the network"), "{err}");
     // On loopback (the default) it says the opposite.
     let mut local = Server::start(&hospital_copy(dir.path()));
+    // An answer means the announcement is finished (it comes before the first request is read).
+    assert_eq!(local.get("/", "").status, 200);
     let _ = local.child.kill();
     let _ = local.child.wait();
     let mut err = String::new();
