@@ -46,6 +46,15 @@ pub struct Calendar {
     pub plan: PlanSettings,
 }
 
+/// A paragraph of a `[[plan.sections]]` body.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PlanParagraph {
+    /// The text, as the calendar file gives it.
+    pub text: String,
+    /// Whether it is a second-level heading `（一）…`.
+    pub sub: bool,
+}
+
 /// `[plan]`: the work plan (工作计划) as a union submits it upward.
 #[derive(Debug, Clone, Default)]
 pub struct PlanSettings {
@@ -54,7 +63,7 @@ pub struct PlanSettings {
     /// Opening paragraphs.
     pub intro: Vec<String>,
     /// Prose sections: a heading and its paragraphs.
-    pub sections: Vec<(String, Vec<String>)>,
+    pub sections: Vec<(String, Vec<PlanParagraph>)>,
     /// Runs of months shown as one (`(7, 8)` gives 七、八月份), ascending.
     pub merge: Vec<(u32, u32)>,
     /// Whether the activities are a table rather than numbered items.

@@ -12,7 +12,6 @@ mod values;
 pub use holidays::{
     put_into, read as read_holidays_file, saved_file, to_toml as periods_toml, NoticeRecord,
 };
-pub(crate) use plan::is_sub_heading;
 
 use std::path::Path;
 

@@ -3,7 +3,7 @@
 use super::raw::RawPlan;
 use super::validate::Validator;
 use super::values;
-use crate::model::PlanSettings;
+use crate::model::{PlanParagraph, PlanSettings};
 use crate::t;
 
 /// Paragraphs of a text: blank lines separate them; the lines of one paragraph are
@@ -43,7 +43,7 @@ pub(crate) fn paragraphs(text: &str) -> Vec<String> {
 }
 
 /// A second-level heading: `（一）…` to `（十）…`.
-pub(crate) fn is_sub_heading(text: &str) -> bool {
+fn is_sub_heading(text: &str) -> bool {
     let Some(rest) = text.strip_prefix('（').or_else(|| text.strip_prefix('(')) else {
         return false;
     };
@@ -67,7 +67,14 @@ pub(super) fn settings(v: &mut Validator<'_>, raw: &RawPlan) -> PlanSettings {
             v.error(section.span(), t!("plan-section-no-title"), t!("plan-section-no-title-help"));
             continue;
         };
-        let body = s.body.as_ref().map(|b| paragraphs(b.get_ref())).unwrap_or_default();
+        let body = s
+            .body
+            .as_ref()
+            .map(|b| paragraphs(b.get_ref()))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|text| PlanParagraph { sub: is_sub_heading(&text), text })
+            .collect();
         plan.sections.push((title, body));
     }
     if let Some(layout) = &raw.layout {
@@ -111,7 +118,7 @@ pub(super) fn settings(v: &mut Validator<'_>, raw: &RawPlan) -> PlanSettings {
 
 #[cfg(test)]
 mod tests {
-    use super::paragraphs;
+    use super::{is_sub_heading, paragraphs};
 
     #[test]
     fn blank_lines_make_paragraphs() {
@@ -122,5 +129,8 @@ mod tests {
         assert_eq!(paragraphs("Serve the\nmembers."), vec!["Serve the members."]);
         assert!(paragraphs("\n\n").is_empty());
         assert_eq!(paragraphs("（一）建强组织\n内容。"), vec!["（一）建强组织", "内容。"]);
+        assert!(is_sub_heading("（一）加强组织建设"));
+        assert!(!is_sub_heading("（注）无"));
+        assert!(!is_sub_heading("一、标题"));
     }
 }

@@ -298,9 +298,6 @@ mod tests {
         assert_eq!(month_title(2027, 7, 8, false, Language::Zh), "七、八月份");
         assert_eq!(month_title(2027, 12, 12, false, Language::Zh), "十二月份");
         assert_eq!(month_title(2027, 7, 8, false, Language::En), "July–August");
-        assert!(crate::config::is_sub_heading("（一）加强组织建设"));
-        assert!(!crate::config::is_sub_heading("（注）无"));
-        assert!(!crate::config::is_sub_heading("一、标题"));
     }
 }
 

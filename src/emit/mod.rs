@@ -139,16 +139,7 @@ pub struct PlanSection {
     /// The numbered heading.
     pub heading: String,
     /// Its paragraphs.
-    pub paragraphs: Vec<PlanParagraph>,
-}
-
-/// A paragraph of a plan section.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct PlanParagraph {
-    /// The text, as the calendar file gives it.
-    pub text: String,
-    /// Whether it is a second-level heading `（一）…`.
-    pub sub: bool,
+    pub paragraphs: Vec<crate::model::PlanParagraph>,
 }
 
 /// The plan's numbered sections, and the heading of the activities after them
@@ -170,10 +161,7 @@ pub fn plan_sections(calendar: &Calendar) -> (Vec<PlanSection>, String) {
         .enumerate()
         .map(|(i, (title, body))| PlanSection {
             heading: format!("{}{title}", numeral(i + 1)),
-            paragraphs: body
-                .iter()
-                .map(|p| PlanParagraph { text: p.clone(), sub: crate::config::is_sub_heading(p) })
-                .collect(),
+            paragraphs: body.to_vec(),
         })
         .collect();
     let activities = format!(
