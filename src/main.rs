@@ -25,15 +25,14 @@ fn main() -> ExitCode {
     match run(&cli) {
         Ok(code) => ExitCode::from(code),
         Err(error) => {
-            match &error {
-                Error::Calendar(diagnostics) => Ui::new(cli.quiet, false).diagnostics(diagnostics),
-                Error::Io { source, path, .. } if source.kind() == std::io::ErrorKind::NotFound => {
-                    eprintln!("error: {error}");
-                    if path.extension().is_some_and(|e| e == "toml") {
-                        eprintln!("  = help: {}", unioncal::t!("no-calendar-file-help"));
-                    }
+            let ui = Ui::new(cli.quiet, false);
+            ui.error(&error);
+            if let Error::Io { source, path, .. } = &error {
+                if source.kind() == std::io::ErrorKind::NotFound
+                    && path.extension().is_some_and(|e| e == "toml")
+                {
+                    ui.error_help(&unioncal::t!("no-calendar-file-help"));
                 }
-                other => eprintln!("error: {other}"),
             }
             ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(1))
         }

@@ -9,6 +9,7 @@
 //! pages show the error instead.
 
 use std::collections::HashMap;
+use std::io::Write;
 use std::net::SocketAddr;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, SystemTime};
@@ -230,7 +231,9 @@ pub async fn respond(state: Arc<State>, request: Request<hyper::body::Incoming>)
     let path = request.uri().path().to_string();
     let response = answer(&state, &method, &path, request.headers());
     if state.verbose {
-        eprintln!("{method} {path} {}", response.status().as_u16());
+        // A closed standard error must not stop the answer.
+        let _ =
+            writeln!(std::io::stderr().lock(), "{method} {path} {}", response.status().as_u16());
     }
     response
 }

@@ -106,10 +106,7 @@ pub(super) fn run(args: &BuildArgs, ui: &Ui) -> Result<u8> {
             Ok(report) => report.print(ui),
             Err(error) => {
                 failed += 1;
-                match &error {
-                    Error::Calendar(diagnostics) => ui.diagnostics(diagnostics),
-                    other => eprintln!("error: {other}"),
-                }
+                ui.error(&error);
             }
         }
     }

@@ -54,6 +54,24 @@ impl Ui {
             let _ = writeln!(std::io::stderr().lock(), "{text}");
         }
     }
+
+    /// Print the `= help:` line that follows an error (even when quiet).
+    pub fn error_help(&self, help: &str) {
+        let _ = writeln!(std::io::stderr().lock(), "  = help: {help}");
+    }
+
+    /// Print an error to standard error, even when quiet; a closed standard error is no
+    /// reason to stop.
+    pub fn error(&self, error: &Error) {
+        match error {
+            Error::Calendar(diagnostics) => self.diagnostics(diagnostics),
+            other => {
+                let text = format!("error: {other}");
+                let text = if self.color { colorize(&text) } else { text };
+                let _ = writeln!(std::io::stderr().lock(), "{text}");
+            }
+        }
+    }
 }
 
 fn colorize(text: &str) -> String {

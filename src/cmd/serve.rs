@@ -1,6 +1,7 @@
 //! `unioncal serve`: build in memory, serve, watch the calendar (and the holiday files and
 //! templates it uses), rebuild on every save.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{mpsc, Arc, RwLock};
 use std::time::{Duration, Instant, SystemTime};
@@ -54,19 +55,14 @@ pub(super) fn run(args: &ServeArgs, ui: &Ui) -> Result<u8> {
                     ));
                 }
                 Err(error) => {
+                    ui.error(&error);
                     let text = match &error {
-                        Error::Calendar(diagnostics) => {
-                            ui.diagnostics(diagnostics);
-                            diagnostics
-                                .iter()
-                                .map(ToString::to_string)
-                                .collect::<Vec<_>>()
-                                .join("\n")
-                        }
-                        other => {
-                            eprintln!("error: {other}");
-                            format!("error: {other}")
-                        }
+                        Error::Calendar(diagnostics) => diagnostics
+                            .iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                        other => format!("error: {other}"),
                     };
                     ui.note(&crate::t!("serve-last-good"));
                     site.fail(text, now);
@@ -178,7 +174,6 @@ fn announce(address: std::net::SocketAddr, ui: &Ui) {
     // Standard output, so that scripts (and tests) can read the address; a closed pipe there
     // must never stop the server.
     let say = |line: String| {
-        use std::io::Write;
         let mut out = std::io::stdout().lock();
         let _ = writeln!(out, "{line}").and_then(|()| out.flush());
     };
@@ -213,6 +208,10 @@ fn open(url: &str) {
         std::process::Command::new("xdg-open").arg(url).spawn()
     };
     if let Err(e) = command {
-        eprintln!("{}", crate::t!("serve-cannot-open", error = e, url = url));
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "{}",
+            crate::t!("serve-cannot-open", error = e, url = url)
+        );
     }
 }

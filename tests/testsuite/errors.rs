@@ -234,3 +234,25 @@ fn a_year_before_the_holiday_data_is_reported_where_it_is_written() {
     let fine = "[calendar]\nname = \"x\"\nyear = 1999\n[holidays]\nregion = \"none\"\n";
     assert!(unioncal::config::parse("ok.toml", fine.as_bytes(), "ok").is_ok());
 }
+
+#[test]
+fn a_closed_standard_error_still_gives_the_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[calendar]\nname = \"x\"\nyear = 1800\n").unwrap();
+    let missing = dir.path().join("missing.toml");
+    for (args, code) in
+        [(vec!["check", bad.to_str().unwrap()], 1), (vec!["build", missing.to_str().unwrap()], 3)]
+    {
+        // A pipe nobody reads: every write to standard error fails.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let status = std::process::Command::new(assert_cmd::cargo::cargo_bin("unioncal"))
+            .args(&args)
+            .stderr(writer)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(code), "{args:?}");
+    }
+}
