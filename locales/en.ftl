@@ -176,7 +176,7 @@ toml-syntax = { $detail }
 no-calendar-table = the file has no `[calendar]` table
 no-calendar-table-help = start the file with `[calendar]` and a line `name = "…工会"`
 provisional-year = the { $year } holiday arrangement is not published yet: days off are computed from the law, without 调休, and may change
-provisional-year-help = when the State Council notice for { $year } is out, type it in as `[[holidays.periods]]` entries (or update unioncal), then build again
+provisional-year-help = when the State Council notice for { $year } is out, paste it: `unioncal holidays import notice.txt --save` (or type it in as `[[holidays.periods]]`), then build again
 periods-missing-festivals = `[[holidays.periods]]` for { $year } does not name { $names }: their days come from the law
 periods-missing-festivals-help = type in every period of the year's notice
 and-more = {" "}and { $count } more

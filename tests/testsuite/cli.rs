@@ -89,7 +89,14 @@ fn check_warns_about_the_provisional_year_and_exits_0() {
         .args(["check", "calendars/hospital.toml", "--year", "2027"])
         .assert()
         .success()
-        .stderr(predicate::str::contains("2027 holiday arrangement is not published yet"));
+        .stderr(predicate::str::contains("2027 holiday arrangement is not published yet"))
+        // It says how to bring the notice in when it is out.
+        .stderr(predicate::str::contains("unioncal holidays import notice.txt --save"));
+    unioncal()
+        .args(["check", "calendars/hospital.toml", "--year", "2027", "--lang", "zh"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("unioncal holidays import 通知.txt --save"));
 }
 
 #[test]
