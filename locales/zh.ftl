@@ -297,3 +297,165 @@ browser-failed = 浏览器 `{ $path }` 出错：{ $why }
 browser-wrote-nothing = 浏览器 `{ $path }` 没有生成 { $file }
 saved-differs = 这台电脑上保存的 { $year } 年放假安排与 unioncal 内置的不同
 saved-differs-help = 现在使用的是保存的那份（{ $file }）；如果内置的更新，请删除保存的文件，或重新导入最新通知
+
+# 网页上的字（按日历的 language），模板中写 {{ t(id="…", lang=lang) }}。
+page-provisional-month = * 放假安排尚未公布，标“休*”的节假日为按法定节日推算的暂定日期。
+page-tasks = 本月工作
+page-organizer = 负责：
+page-audience = 参加：
+page-nothing = 本月无安排
+page-place = 地点：
+page-agenda-foot = 点一项活动即可加入手机日历。「休」放假　「班」调休上班
+page-nav-subscribe = 订阅与导入
+page-nav-print = 打印全年
+page-year-subtitle = 年度工会活动安排
+page-events-count = 项
+page-subscribe-head = 手机订阅日历
+page-subscribe-how = 扫描二维码，或在手机日历中“添加订阅日历”，填入：
+page-provisional-years = * { $years } 年放假安排尚未公布，节假日为按法定节日推算的暂定日期。
+page-subscribe-link = 在各种手机上订阅或导入（iPhone、安卓、Outlook……）
+page-print-link = 打印全年（每月一页 A4 横向）
+page-nav-year = 全年
+share-provisional = * 放假安排尚未公布，“休*”为按法定节日推算的暂定日期。
+share-scan =
+    扫码订阅工会日历
+    苹果手机、Outlook 可自动更新
+    其他手机见“订阅与导入”页
+page-key = 「休」放假　「班」调休上班
+sheet-subtitle = 工会活动月历
+sheet-events = 本月活动安排
+subscribe-title = 订阅与导入
+subscribe-heading = 订阅与导入：把工会活动放进手机日历
+subscribe-feed-qr = 订阅地址（日历）
+subscribe-page-qr = 本页（网页）
+subscribe-feed-address = 订阅地址：
+subscribe-no-url = 本日历尚未设置公开地址（calendar.url），只能导入文件。
+subscribe-feed-subscribe = 订阅
+subscribe-feed-download = 下载文件
+subscribe-months = 各月
+howto-iphone-head = iPhone / iPad
+howto-iphone = 点上面的“订阅”链接，按提示“订阅”即可。或：设置 → 日历 → 账户 → 添加账户 → 其他 → 添加已订阅的日历，粘贴订阅地址。
+howto-mac-head = Mac
+howto-mac = 打开“日历”App → 文件 → 新建日历订阅，粘贴订阅地址；自动刷新选“每天”。
+howto-outlook-head = Outlook
+howto-outlook = 电脑版：日历 → 添加日历 → 从 Internet，粘贴订阅地址。网页版（Outlook.com）：日历 → 添加日历 → 从 Web 订阅。
+howto-xiaomi-head = 小米 / 澎湃OS（HyperOS）
+howto-xiaomi = 系统日历不能订阅网址，但可以导入文件：下载上面的 .ics 文件（或在月历页点某项活动），用“日历”打开并导入。活动有变动时需要重新导入。
+howto-huawei-head = 华为 / 鸿蒙（HarmonyOS）及其他安卓手机
+howto-huawei = 同样下载 .ics 文件，用系统“日历”打开导入。想自动更新（订阅），需要安装支持订阅的应用，如 ICSx⁵，在其中添加订阅地址。
+howto-wecom-head = 企业微信、钉钉、飞书
+howto-wecom = 它们不能订阅外部日历。请用手机自带的日历（见上），或查看群里发的月历图片和 PDF。
+howto-google-head = Google 日历（中国大陆以外）
+howto-google = 网页版：其他日历 → “+” → 通过网址添加，粘贴订阅地址。
+howto-note-head = 请注意
+howto-note = 订阅的日历由手机按自己的时间表刷新（通常每天一次），改动不会马上出现；有的手机不保留订阅日历的提醒，重要活动请以通知为准。
+
+# 订阅、列表、表格和文档中的字，按日历的 language。
+plan-numbered = { $numeral }、{ $title }
+plan-activities = 具体活动安排
+date-month-day = { $month }月{ $day }日
+date-same-month = { $day }日
+date-with-weekday = { $date }（{ $weekday }）
+date-span = { $from }—{ $to }
+list-separator = 、
+dates-count = （共{ $count }次）
+date-year-month = { $year }年{ $month }月
+day-off = 休
+day-work = 班
+day-provisional = 暂定
+day-more = 另有 { $count } 项
+moved-from = 原定{ $date }
+month-lunar-subtitle = 农历{ $year }年 { $month }
+agenda-continued = 续
+agenda-all-day = 全天
+feed-all = 全部活动
+weekdays-short = 一 二 三 四 五 六 日
+table-header = 日期|星期|时间|活动|地点|备注
+table-shifted = 调（原定{ $date }）
+table-moved = 改期（原定{ $date }）
+table-provisional-holiday = *假期暂定
+table-empty = （此期间没有活动）
+table-provisional = * { $years } 年放假安排尚未公布，节假日按法定节日推算，不含调休，可能变动。
+feed-task-summary = 【{ $month }月】{ $title }
+feed-organizer = 负责人：{ $organizer }
+feed-audience = 参加范围：{ $audience }
+feed-moved = 原定{ $date }，改期
+feed-shifted = 原定{ $date }，遇节假日调整
+feed-task = 本月工作（{ $month }月内完成）
+sheet-name = 活动安排
+sheet-columns = 日期|星期|开始|结束|活动|地点|负责人|类别|参加范围
+sheet-month-format = yyyy"年"m"月"
+sheet-this-month = 本月
+sheet-footer = &C第 &P 页，共 &N 页
+status-official = 内置的国务院办公厅通知
+status-saved = 本机已导入的通知
+status-calendar = 日历文件中录入的假期
+status-provisional = 暂定，按法律推算
+source-official = 官方：内置国务院办公厅通知
+source-saved = 官方：已导入通知，{ $origin }
+source-shared = 假期文件 { $origin }
+source-calendar = 日历文件录入
+source-provisional = 暂定：按法律推算
+holidays-official = { $year } 年放假安排（国务院办公厅 { $year } 年通知，官方）
+holidays-saved = { $year } 年放假安排（已导入的国务院办公厅通知，官方）
+holidays-calendar = { $year } 年放假安排（日历文件 [[holidays.periods]] 录入；未录入的节日按法律推算）
+holidays-provisional =
+    { $year } 年放假安排尚未公布（内置官方数据：{ $first }–{ $last } 年）。
+    以下为暂定：按《全国年节及纪念日放假办法》推算的法定节日及补假，不含调休上班日。
+    通知发布后：unioncal holidays import 通知.txt --save
+holidays-off = {"  "}放假：{ $days }（{ $count } 天）
+holidays-work = {"  "}调休上班：{ $days }
+holidays-day = { $date }（{ $weekday }）
+holidays-span = { $from } – { $to }
+holidays-separator = 、
+import-untitled = { $year } 年部分节假日安排（{ $name }）
+import-on-top = 在此前已知的 { $year } 年安排（{ $status }）之上修改
+plan-month = { $multi ->
+        [yes] { $year }年
+       *[no] {""}
+    }{ $months }月份
+document-month = { $multi ->
+        [yes] { $year }年
+       *[no] {""}
+    }{ $numerals }月份
+plan-this-month = 本月：
+plan-md-title = { $name } { $period }工作计划 · 具体活动安排
+plan-md-provisional = 注：放假安排尚未公布的年份，节假日按法定节日推算（暂定），公布后以国务院通知为准。
+plan-md-item = { $n }、{ $when }{ $time }{ $title }{ $place }{ $audience }
+plan-md-time = { $time }{" "}
+plan-md-place = （{ $place }）
+plan-md-audience = ，参加范围：{ $audience }
+time-span = { $from }—{ $to }
+document-place = 地点：{ $place }
+document-organizer = 负责人：{ $organizer }
+document-audience = 参加范围：{ $audience }
+document-item = { $n }、{ $when } { $title }
+document-details-separator = ；
+document-details = （{ $details }）
+document-during = { $month }月内
+document-title = { $name }{ $period }工作计划
+document-columns = 时间|活动内容|参加范围|地点|负责人
+date-long = { $year }年{ $month }月{ $day }日
+
+# `init --list` 中每个模板的说明。
+init-about-starter = 带注释的入门模板：每个键都有中英文说明
+init-about-hospital = 医院工会：按月的工作计划，职代会、护士节、教师节
+init-about-school = 学校工会：教代会、双周活动、送温暖/送清凉
+init-about-small-school = 小学校：五必访、女职工活动、食堂检查
+init-about-institute = 换届年的研究院：每五年换届、两次职代会
+init-about-mine = 煤矿区队：周一、三、五安全学习，接待日
+init-about-utility = 水务公司：劳动竞赛、每周班组学习、一日捐
+# 帮助的标题（英文的由 clap 自己写）。
+cli-heading-examples = 示例：
+cli-heading-usage = 用法：
+cli-heading-commands = 命令
+cli-heading-arguments = 参数
+cli-heading-options = 选项
+time-this-month = 本月
+period-year = { $year }年
+csv-columns = 日期|星期|时间|活动|地点|负责人|类别|参加范围
+weekdays = 周一 周二 周三 周四 周五 周六 周日
+sheet-audience = 参加：
+sheet-note = （{ $note }）
+subscribe-feed-label = { $label }：
+title-separator = ；

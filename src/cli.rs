@@ -297,6 +297,29 @@ pub fn command(lang: crate::messages::Lang) -> clap::Command {
     localize(command, "", &zh)
 }
 
+/// A heading of the Chinese help (clap writes the English ones itself). clap keeps
+/// headings as `&'static str`: each is made once per run.
+fn heading(id: &'static str) -> &'static str {
+    static HEADINGS: std::sync::OnceLock<std::collections::HashMap<&str, &str>> =
+        std::sync::OnceLock::new();
+    let headings = HEADINGS.get_or_init(|| {
+        [
+            "cli-heading-examples",
+            "cli-heading-usage",
+            "cli-heading-commands",
+            "cli-heading-arguments",
+            "cli-heading-options",
+        ]
+        .into_iter()
+        .map(|id| {
+            let text = crate::messages::text_in(crate::messages::Lang::Zh, id, &[]);
+            (id, &*Box::leak(text.into_boxed_str()))
+        })
+        .collect()
+    });
+    headings.get(id).copied().unwrap_or(id)
+}
+
 /// `command` and its subcommands with Chinese texts where the catalog has them.
 fn localize(
     mut command: clap::Command,
@@ -308,12 +331,15 @@ fn localize(
         command = command.about(about);
     }
     if let Some(after) = command.get_after_help().map(ToString::to_string) {
-        command = command.after_help(after.replace("Examples:", "示例："));
+        command = command.after_help(after.replace("Examples:", heading("cli-heading-examples")));
     }
+    let usage = heading("cli-heading-usage");
     command = command
-        .help_template("{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}")
-        .subcommand_help_heading("命令")
-        .subcommand_value_name("命令");
+        .help_template(format!(
+            "{{about-with-newline}}\n{usage}{{usage}}\n\n{{all-args}}{{after-help}}"
+        ))
+        .subcommand_help_heading(heading("cli-heading-commands"))
+        .subcommand_value_name(heading("cli-heading-commands"));
     let ids: Vec<String> = command.get_arguments().map(|a| a.get_id().to_string()).collect();
     for id in ids {
         let help = zh(&format!("cli{name}-{id}")).or_else(|| zh(&format!("cli-arg-{id}")));
@@ -321,7 +347,11 @@ fn localize(
             command.get_arguments().any(|a| a.get_id() == id.as_str() && a.is_positional());
         command = command.mut_arg(id.as_str(), |arg| {
             // The catalog's help names the possible values in Chinese itself.
-            let arg = arg.help_heading(if positional { "参数" } else { "选项" });
+            let arg = arg.help_heading(heading(if positional {
+                "cli-heading-arguments"
+            } else {
+                "cli-heading-options"
+            }));
             let choices = arg.get_action().takes_values() && !arg.get_possible_values().is_empty();
             let arg = if choices { arg.hide_possible_values(true) } else { arg };
             match help {

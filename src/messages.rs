@@ -21,6 +21,24 @@ pub enum Lang {
     Zh,
 }
 
+impl From<crate::model::Language> for Lang {
+    fn from(language: crate::model::Language) -> Self {
+        match language {
+            crate::model::Language::Zh => Self::Zh,
+            crate::model::Language::En => Self::En,
+        }
+    }
+}
+
+impl From<Lang> for crate::model::Language {
+    fn from(lang: Lang) -> Self {
+        match lang {
+            Lang::Zh => Self::Zh,
+            Lang::En => Self::En,
+        }
+    }
+}
+
 static CURRENT: AtomicU8 = AtomicU8::new(0);
 
 /// The catalogs, by language.
@@ -109,6 +127,12 @@ pub fn text_in(lang: Lang, id: &str, args: &[(&str, String)]) -> String {
     bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned()
 }
 
+/// Whether the catalog has a message `id`.
+#[must_use]
+pub fn has(lang: Lang, id: &str) -> bool {
+    bundle(lang).has_message(id)
+}
+
 /// Message `id` in the current language.
 #[must_use]
 pub fn text(id: &str, args: &[(&str, String)]) -> String {
@@ -116,9 +140,21 @@ pub fn text(id: &str, args: &[(&str, String)]) -> String {
 }
 
 /// A message of the catalog: `t!("id")` or `t!("id", name = value, …)`; values are
-/// anything that displays.
+/// anything that displays. `t!(in lang; "id", …)` says it in `lang` (a [`Lang`] or a
+/// calendar's [`Language`](crate::model::Language)) rather than the user's language: the
+/// words of pages, feeds and documents follow the calendar.
 #[macro_export]
 macro_rules! t {
+    (in $lang:expr; $id:literal) => {
+        $crate::messages::text_in($crate::messages::Lang::from($lang), $id, &[])
+    };
+    (in $lang:expr; $id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::messages::text_in(
+            $crate::messages::Lang::from($lang),
+            $id,
+            &[$((stringify!($name), ($value).to_string())),+],
+        )
+    };
     ($id:literal) => {
         $crate::messages::text($id, &[])
     };

@@ -17,6 +17,17 @@ pub enum Language {
     En,
 }
 
+impl Language {
+    /// Its language tag for HTML's `lang`: `zh-CN` or `en`.
+    #[must_use]
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::Zh => "zh-CN",
+            Self::En => "en",
+        }
+    }
+}
+
 /// A validated calendar file.
 #[derive(Debug, Clone)]
 pub struct Calendar {

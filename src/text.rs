@@ -66,16 +66,19 @@ pub fn numeral(n: i64, language: Language) -> String {
     }
 }
 
-/// The weekday's short name: 周一 … 周日, or Mon … Sun.
+/// The weekday's short name: 周一 … 周日, or Mon … Sun (the catalog's `weekdays`, read
+/// once per language).
 #[must_use]
 pub fn weekday_name(day: Weekday, language: Language) -> &'static str {
-    const ZH: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
-    const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    let i = day.num_days_from_monday() as usize;
-    match language {
-        Language::Zh => ZH[i],
-        Language::En => EN[i],
-    }
+    static NAMES: std::sync::OnceLock<[Vec<String>; 2]> = std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        [Language::Zh, Language::En].map(|language| {
+            let names = crate::t!(in language; "weekdays");
+            names.split_whitespace().map(String::from).collect()
+        })
+    });
+    let names = &names[usize::from(language == Language::En)];
+    names.get(day.num_days_from_monday() as usize).map_or("", String::as_str)
 }
 
 #[cfg(test)]

@@ -9,7 +9,6 @@ use super::{print, store, year, Ui};
 use crate::cli::{HolidaysAction, HolidaysArgs, ImportArgs};
 use crate::dates::{official, DayCalendar, HolidayRules, Notice, Period, Region, Source};
 use crate::error::{Diagnostic, Error, Result, SourceFile};
-use crate::model::Language;
 
 pub(super) fn run(args: &HolidaysArgs, ui: &Ui) -> Result<u8> {
     if let Some(HolidaysAction::Import(import_args)) = &args.action {
@@ -31,7 +30,9 @@ pub(super) fn run(args: &HolidaysArgs, ui: &Ui) -> Result<u8> {
         None => HolidayRules { periods: store::saved_periods()?, ..HolidayRules::default() },
     };
     ui.diagnostics(&saved_disagreements(&rules, year));
-    let language = calendar.as_ref().map_or(Language::Zh, |c| c.language);
+    // The calendar's language when there is one (like `list`), else the user's.
+    let language =
+        calendar.as_ref().map_or_else(|| crate::messages::current().into(), |c| c.language);
     let days = DayCalendar::new(&rules, year, year);
     let Some(arrangement) = days.arrangement(year) else { return Ok(0) };
     let built_in = crate::dates::official_years();
@@ -130,14 +131,12 @@ fn import(args: &ImportArgs, ui: &Ui) -> Result<u8> {
 
     let mut comments: Vec<String> = notice.title.iter().chain(&notice.number).cloned().collect();
     if comments.is_empty() {
-        comments.push(format!("{} 年部分节假日安排（{name}）", notice.year));
+        comments.push(crate::t!("import-untitled", year = notice.year, name = name));
     }
     if notice.amends {
-        comments.push(format!(
-            "applied on top of the {} arrangement known before: {}",
-            notice.year,
-            crate::emit::holidays::status_text(known.status)
-        ));
+        let status =
+            crate::emit::holidays::status_text(known.status, crate::messages::current().into());
+        comments.push(crate::t!("import-on-top", year = notice.year, status = status));
     }
 
     if args.save {

@@ -5,53 +5,25 @@ use crate::cli::InitArgs;
 use crate::error::{Error, Result};
 
 /// The templates: name, what it is, text.
-pub(crate) const TEMPLATES: &[(&str, &str, &str)] = &[
-    (
-        "starter",
-        "a commented starter: every key explained in Chinese and English",
-        include_str!("../../calendars/starter.toml"),
-    ),
-    (
-        "hospital",
-        "a hospital union: month-by-month plan, 职代会, 护士节, 教师节",
-        include_str!("../../calendars/hospital.toml"),
-    ),
-    (
-        "school",
-        "a school union: 教代会, fortnightly activities, 送温暖/送清凉",
-        include_str!("../../calendars/school.toml"),
-    ),
-    (
-        "small-school",
-        "a small school: 五必访, women's activities, canteen checks",
-        include_str!("../../calendars/small-school.toml"),
-    ),
-    (
-        "institute",
-        "an institute in an election year: 换届 every five years, two 职代会",
-        include_str!("../../calendars/institute.toml"),
-    ),
-    (
-        "mine",
-        "a coal-mine team: Mon/Wed/Fri safety study, reception day",
-        include_str!("../../calendars/mine.toml"),
-    ),
-    (
-        "utility",
-        "a water utility: 劳动竞赛, weekly team study, 一日捐",
-        include_str!("../../calendars/utility.toml"),
-    ),
+pub(crate) const TEMPLATES: &[(&str, &str)] = &[
+    ("starter", include_str!("../../calendars/starter.toml")),
+    ("hospital", include_str!("../../calendars/hospital.toml")),
+    ("school", include_str!("../../calendars/school.toml")),
+    ("small-school", include_str!("../../calendars/small-school.toml")),
+    ("institute", include_str!("../../calendars/institute.toml")),
+    ("mine", include_str!("../../calendars/mine.toml")),
+    ("utility", include_str!("../../calendars/utility.toml")),
 ];
 
 pub(super) fn run(args: &InitArgs, ui: &Ui) -> Result<u8> {
     if args.list {
         let text: String =
-            TEMPLATES.iter().map(|(name, about, _)| format!("{name:<14}{about}\n")).collect();
+            TEMPLATES.iter().map(|(name, _)| format!("{name:<14}{}\n", about(name))).collect();
         print(&text)?;
         return Ok(0);
     }
-    let Some((_, _, text)) = TEMPLATES.iter().find(|(name, _, _)| *name == args.template) else {
-        let names: Vec<&str> = TEMPLATES.iter().map(|(n, _, _)| *n).collect();
+    let Some((_, text)) = TEMPLATES.iter().find(|(name, _)| *name == args.template) else {
+        let names: Vec<&str> = TEMPLATES.iter().map(|(n, _)| *n).collect();
         return Err(Error::Usage(crate::t!(
             "init-no-template",
             name = args.template,
@@ -69,4 +41,22 @@ pub(super) fn run(args: &InitArgs, ui: &Ui) -> Result<u8> {
     }
     ui.note(&crate::t!("init-wrote", path = args.path.display(), template = args.template));
     Ok(0)
+}
+
+/// What starter `name` is, in a line of the catalog (`init-about-{name}`).
+fn about(name: &str) -> String {
+    crate::messages::text(&format!("init-about-{name}"), &[])
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::messages::{has, Lang};
+
+    #[test]
+    fn every_starter_is_described_in_both_languages() {
+        for (name, _) in super::TEMPLATES {
+            let id = format!("init-about-{name}");
+            assert!(has(Lang::En, &id) && has(Lang::Zh, &id), "{id} missing from a catalog");
+        }
+    }
 }

@@ -2,7 +2,7 @@
 //! 日期,星期,时间,活动,地点,负责人,类别,参加范围, and no cell a spreadsheet could run as a formula.
 
 use super::{category_label, time_text, weekday_text};
-use crate::model::{Calendar, Language};
+use crate::model::Calendar;
 use crate::schedule::Schedule;
 
 /// A cell made safe for spreadsheets: text starting with `=`, `+`, `-`, `@` (or a tab
@@ -20,12 +20,8 @@ pub fn safe_cell(text: &str) -> String {
 #[must_use]
 pub fn render(calendar: &Calendar, schedule: &Schedule) -> String {
     let language = calendar.language;
-    let header: [&str; 8] = match language {
-        Language::Zh => ["日期", "星期", "时间", "活动", "地点", "负责人", "类别", "参加范围"],
-        Language::En => {
-            ["Date", "Weekday", "Time", "Activity", "Place", "Organizer", "Category", "Audience"]
-        }
-    };
+    let header = crate::t!(in language; "csv-columns");
+    let header: Vec<&str> = header.split('|').collect();
     let mut writer =
         csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     let mut rows: Vec<[String; 8]> = Vec::new();

@@ -17,9 +17,9 @@ use zip::write::SimpleFileOptions;
 
 use super::{dates_text, templates::Templates, PlanSection};
 use crate::error::{Error, Result};
-use crate::model::{Calendar, Language};
+use crate::model::Calendar;
 use crate::schedule::{Occurrence, Schedule};
-use crate::text::chinese_numeral;
+use crate::t;
 
 /// Widths of the table layout's columns, in twentieths of a point: the text block of
 /// A4 less the margins (210 mm − 28 − 26 mm = 8845).
@@ -34,7 +34,7 @@ struct Document {
     activities: String,
     note: Option<String>,
     table: bool,
-    header: [&'static str; 5],
+    header: Vec<String>,
     widths: [u32; 5],
     text_width: u32,
     months: Vec<Month>,
@@ -66,67 +66,37 @@ fn xml_text(text: &str) -> String {
 }
 
 /// `一月份`, `七、八月份`; `January`, `July–August`.
-fn month_title(year: i32, first: u32, last: u32, multi_year: bool, language: Language) -> String {
-    match language {
-        Language::Zh => {
-            let names: Vec<String> =
-                (first..=last).map(|m| chinese_numeral(i64::from(m))).collect();
-            let prefix = if multi_year { format!("{year}年") } else { String::new() };
-            format!("{prefix}{}月份", names.join("、"))
-        }
-        Language::En => {
-            let name = |m: u32| {
-                NaiveDate::from_ymd_opt(year, m, 1)
-                    .map_or_else(String::new, |d| d.format("%B").to_string())
-            };
-            let suffix = if multi_year { format!(" {year}") } else { String::new() };
-            if first == last {
-                format!("{}{suffix}", name(first))
-            } else {
-                format!("{}–{}{suffix}", name(first), name(last))
-            }
-        }
-    }
-}
-
 fn item(calendar: &Calendar, o: &Occurrence, when: String, number: usize) -> Item {
-    let zh = calendar.language == Language::Zh;
+    let lang = calendar.language;
     let time = match (o.start_time, o.end_time) {
-        (Some(s), Some(e)) => format!("{}—{}", s.format("%H:%M"), e.format("%H:%M")),
+        (Some(s), Some(e)) => {
+            t!(in lang; "time-span", from = s.format("%H:%M"), to = e.format("%H:%M"))
+        }
         (Some(s), None) => s.format("%H:%M").to_string(),
         _ => String::new(),
     };
     let location = o.location.as_deref().unwrap_or_default().to_string();
     let organizer = super::organizer(calendar, o);
     let audience = super::audience(calendar, o);
-    let labels = if zh {
-        ["地点：", "负责人：", "参加范围："]
-    } else {
-        ["Place: ", "Organizer: ", "For: "]
-    };
-    let details: Vec<String> = [&location, &organizer, &audience]
-        .iter()
-        .zip(labels)
-        .filter(|(value, _)| !value.is_empty())
-        .map(|(value, label)| format!("{label}{value}"))
-        .collect();
+    let details: Vec<String> = [
+        ("document-place", "place", &location),
+        ("document-organizer", "organizer", &organizer),
+        ("document-audience", "audience", &audience),
+    ]
+    .into_iter()
+    .filter(|(_, _, value)| !value.is_empty())
+    .map(|(id, name, value)| crate::messages::text_in(lang.into(), id, &[(name, value.clone())]))
+    .collect();
     let when_time = [when.as_str(), time.as_str()]
         .iter()
         .filter(|s| !s.is_empty())
         .copied()
         .collect::<Vec<_>>()
         .join(" ");
-    let mut line = if zh {
-        format!("{number}、{when_time} {}", o.title)
-    } else {
-        format!("{number}. {when_time} {}", o.title)
-    };
+    let mut line = t!(in lang; "document-item", n = number, when = when_time, title = o.title);
     if !details.is_empty() {
-        if zh {
-            line.push_str(&format!("（{}）", details.join("；")));
-        } else {
-            line.push_str(&format!(" ({})", details.join("; ")));
-        }
+        let details = details.join(&t!(in lang; "document-details-separator"));
+        line.push_str(&t!(in lang; "document-details", details = details));
     }
     Item {
         line: xml_text(&line),
@@ -140,18 +110,15 @@ fn item(calendar: &Calendar, o: &Occurrence, when: String, number: usize) -> Ite
 
 /// The months of the plan as the document shows them.
 fn months(calendar: &Calendar, schedule: &Schedule) -> Vec<Month> {
-    let zh = calendar.language == Language::Zh;
+    let lang = calendar.language;
     let multi_year = schedule.from.year() != schedule.to.year();
     super::plan_months(calendar, schedule)
         .into_iter()
         .map(|m| {
             let mut items = Vec::new();
             for o in m.tasks {
-                let when = if zh {
-                    format!("{}月内", o.date.month())
-                } else {
-                    format!("During {}", o.date.format("%B"))
-                };
+                let when =
+                    t!(in lang; "document-during", month = o.date.month(), name = o.date.format("%B"));
                 items.push(item(calendar, o, when, items.len() + 1));
             }
             for g in &m.groups {
@@ -159,14 +126,16 @@ fn months(calendar: &Calendar, schedule: &Schedule) -> Vec<Month> {
                 items.push(item(calendar, g.first, when, items.len() + 1));
             }
             let (first, last) = m.months;
-            Month { title: month_title(m.year, first, last, multi_year, calendar.language), items }
+            let title =
+                super::month_run_title("document-month", m.year, (first, last), multi_year, lang);
+            Month { title, items }
         })
         .collect()
 }
 
 /// The document's content (what the template lays out).
 fn document(calendar: &Calendar, schedule: &Schedule, today: NaiveDate) -> Document {
-    let zh = calendar.language == Language::Zh;
+    let lang = calendar.language;
     let plan = &calendar.plan;
     let (mut sections, activities) = super::plan_sections(calendar);
     for section in &mut sections {
@@ -176,41 +145,24 @@ fn document(calendar: &Calendar, schedule: &Schedule, today: NaiveDate) -> Docum
         }
     }
     let period = super::period_text(schedule, calendar.language);
-    let title = plan.title.clone().unwrap_or_else(|| {
-        if zh {
-            format!("{}{period}工作计划", calendar.name)
-        } else {
-            format!("{} — work plan {period}", calendar.name)
-        }
-    });
+    let title = plan
+        .title
+        .clone()
+        .unwrap_or_else(|| t!(in lang; "document-title", name = calendar.name, period = period));
     let date = plan.date.unwrap_or(today);
     Document {
         title: xml_text(&title),
         intro: plan.intro.iter().map(|p| xml_text(p)).collect(),
         sections,
         activities,
-        note: schedule.provisional().then(|| {
-            if zh {
-                "注：放假安排尚未公布的年份，节假日按法定节日推算（暂定），公布后以国务院通知为准。".to_string()
-            } else {
-                "Note: for years whose holiday arrangement is not yet published, holidays are provisional.".to_string()
-            }
-        }),
+        note: schedule.provisional().then(|| t!(in lang; "plan-md-provisional")),
         table: plan.table,
-        header: if zh {
-            ["时间", "活动内容", "参加范围", "地点", "负责人"]
-        } else {
-            ["When", "Activity", "Who takes part", "Place", "Organizer"]
-        },
+        header: t!(in lang; "document-columns").split('|').map(String::from).collect(),
         widths: WIDTHS,
         text_width: TEXT_WIDTH,
         months: months(calendar, schedule),
         signature: xml_text(plan.signature.as_deref().unwrap_or(&calendar.name)),
-        date: if zh {
-            format!("{}年{}月{}日", date.year(), date.month(), date.day())
-        } else {
-            date.format("%-d %B %Y").to_string()
-        },
+        date: t!(in lang; "date-long", year = date.year(), month = date.month(), day = date.day(), name = date.format("%B")),
     }
 }
 
@@ -287,18 +239,6 @@ pub fn render(
     }
     let cursor = zip.finish().map_err(|e| fail(&e))?;
     Ok(super::same_zip_everywhere(cursor.into_inner()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn merged_months_and_sub_headings() {
-        assert_eq!(month_title(2027, 7, 8, false, Language::Zh), "七、八月份");
-        assert_eq!(month_title(2027, 12, 12, false, Language::Zh), "十二月份");
-        assert_eq!(month_title(2027, 7, 8, false, Language::En), "July–August");
-    }
 }
 
 /// A package as `render` makes it, for the tests.

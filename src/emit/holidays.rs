@@ -5,6 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::dates::{Arrangement, Source, YearStatus};
 use crate::model::Language;
+use crate::t;
 use crate::text::weekday_name;
 
 fn days_text(days: &[NaiveDate], language: Language) -> String {
@@ -16,43 +17,39 @@ fn days_text(days: &[NaiveDate], language: Language) -> String {
             j += 1;
         }
         let day = |d: NaiveDate| {
-            format!("{}（{}）", d.format("%m-%d"), weekday_name(d.weekday(), language))
+            let weekday = weekday_name(d.weekday(), language);
+            t!(in language; "holidays-day", date = d.format("%m-%d"), weekday = weekday)
         };
         parts.push(if i == j {
             day(days[i])
         } else {
-            format!("{} – {}", day(days[i]), day(days[j]))
+            t!(in language; "holidays-span", from = day(days[i]), to = day(days[j]))
         });
         i = j + 1;
     }
-    parts.join("、")
+    parts.join(&t!(in language; "holidays-separator"))
 }
 
 /// How a year's arrangement was known, in a few words.
 #[must_use]
-pub fn status_text(status: YearStatus) -> &'static str {
+pub fn status_text(status: YearStatus, language: Language) -> String {
     match status {
-        YearStatus::Official => "the built-in official notice",
-        YearStatus::Saved => "the notice saved on this computer",
-        YearStatus::Calendar => "periods typed into the file",
-        YearStatus::Provisional => "provisional, from the law",
+        YearStatus::Official => t!(in language; "status-official"),
+        YearStatus::Saved => t!(in language; "status-saved"),
+        YearStatus::Calendar => t!(in language; "status-calendar"),
+        YearStatus::Provisional => t!(in language; "status-provisional"),
     }
 }
 
 /// Where a break came from, for people.
-fn source_text(source: Source, origin: Option<&str>, zh: bool) -> String {
+fn source_text(source: Source, origin: Option<&str>, language: Language) -> String {
     let origin = origin.unwrap_or_default();
-    match (source, zh) {
-        (Source::Official, true) => "官方：内置国务院办公厅通知".into(),
-        (Source::Official, false) => "official: built-in State Council notice".into(),
-        (Source::Saved, true) => format!("官方：已导入通知，{origin}"),
-        (Source::Saved, false) => format!("official: imported notice, saved {origin}"),
-        (Source::Shared, true) => format!("假期文件 {origin}"),
-        (Source::Shared, false) => format!("holidays file {origin}"),
-        (Source::Calendar, true) => "日历文件录入".into(),
-        (Source::Calendar, false) => "typed in the calendar file".into(),
-        (Source::Provisional, true) => "暂定：按法律推算".into(),
-        (Source::Provisional, false) => "provisional: from the law".into(),
+    match source {
+        Source::Official => t!(in language; "source-official"),
+        Source::Saved => t!(in language; "source-saved", origin = origin),
+        Source::Shared => t!(in language; "source-shared", origin = origin),
+        Source::Calendar => t!(in language; "source-calendar"),
+        Source::Provisional => t!(in language; "source-provisional"),
     }
 }
 
@@ -60,39 +57,32 @@ fn source_text(source: Source, origin: Option<&str>, zh: bool) -> String {
 /// official data, for the note on a provisional year.
 #[must_use]
 pub fn render(arrangement: &Arrangement, built_in: (i32, i32), language: Language) -> String {
-    let zh = language == Language::Zh;
     let year = arrangement.year;
     let (first, last) = built_in;
-    let mut out = match (arrangement.status, zh) {
-        (YearStatus::Official, true) => format!("{year} 年放假安排（国务院办公厅 {year} 年通知，官方）\n"),
-        (YearStatus::Official, false) => format!("{year} holidays (official: State Council notice for {year})\n"),
-        (YearStatus::Saved, true) => format!("{year} 年放假安排（已导入的国务院办公厅通知，官方）\n"),
-        (YearStatus::Saved, false) => format!("{year} holidays (official: the State Council notice imported on this machine)\n"),
-        (YearStatus::Calendar, true) => format!("{year} 年放假安排（日历文件 [[holidays.periods]] 录入；未录入的节日按法律推算）\n"),
-        (YearStatus::Calendar, false) => format!("{year} holidays (typed into the calendar file; festivals it does not name come from the law)\n"),
-        (YearStatus::Provisional, true) => format!(
-            "{year} 年放假安排尚未公布（内置官方数据：{first}–{last} 年）。\n以下为暂定：按《全国年节及纪念日放假办法》推算的法定节日及补假，不含调休上班日。\n通知发布后：unioncal holidays import 通知.txt --save\n"
-        ),
-        (YearStatus::Provisional, false) => format!(
-            "The {year} holiday arrangement is not published yet (official data built in: {first}–{last}).\nProvisional: the statutory days of the law and days in lieu, without make-up workdays.\nWhen the notice is out: unioncal holidays import notice.txt --save\n"
-        ),
+    let mut out = match arrangement.status {
+        YearStatus::Official => t!(in language; "holidays-official", year = year),
+        YearStatus::Saved => t!(in language; "holidays-saved", year = year),
+        YearStatus::Calendar => t!(in language; "holidays-calendar", year = year),
+        YearStatus::Provisional => {
+            t!(in language; "holidays-provisional", year = year, first = first, last = last)
+        }
     };
-    out.push('\n');
+    out.push_str("\n\n");
     for period in &arrangement.periods {
-        let source = source_text(period.source, period.origin.as_deref(), zh);
-        let name = match (zh, period.festivals.as_slice()) {
-            (false, [f]) => f.english_name().to_string(),
+        let source = source_text(period.source, period.origin.as_deref(), language);
+        // An English view names a one-festival break in English; joint breaks keep their name.
+        let name = match (language, period.festivals.as_slice()) {
+            (Language::En, [f]) => f.english_name().to_string(),
             _ => period.name.clone(),
         };
         out.push_str(&format!("{name}  [{source}]\n"));
-        let (off, work, colon, count) = if zh {
-            ("  放假", "  调休上班", "：", format!("（{} 天）", period.off.len()))
-        } else {
-            ("  off", "  make-up workdays", ": ", format!(" ({} days)", period.off.len()))
-        };
-        out.push_str(&format!("{off}{colon}{}{count}\n", days_text(&period.off, language)));
+        let off = days_text(&period.off, language);
+        out.push_str(&t!(in language; "holidays-off", days = off, count = period.off.len()));
+        out.push('\n');
         if !period.work.is_empty() {
-            out.push_str(&format!("{work}{colon}{}\n", days_text(&period.work, language)));
+            let work = days_text(&period.work, language);
+            out.push_str(&t!(in language; "holidays-work", days = work));
+            out.push('\n');
         }
     }
     out

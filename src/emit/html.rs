@@ -9,11 +9,12 @@ use serde::Serialize;
 
 use super::by_month;
 use super::templates::Templates;
-use super::{category_label, dates_text, month_groups, time_text, weekday_text};
+use super::{category_label, dates_text, month_day, month_groups, time_text, weekday_text};
 use crate::dates::{day_label, DayKind};
 use crate::error::Result;
 use crate::model::{Calendar, Language};
 use crate::schedule::{Occurrence, Schedule};
+use crate::t;
 use crate::text::weekday_name;
 
 /// The colour of events without a category.
@@ -29,7 +30,7 @@ struct Page {
     provisional: bool,
     provisional_years: String,
     weekdays: Vec<&'static str>,
-    weekdays_short: Vec<&'static str>,
+    weekdays_short: Vec<String>,
     legend: Vec<Legend>,
     feeds: Vec<Feed>,
     https_url: Option<String>,
@@ -129,7 +130,7 @@ struct Day {
 struct Badge {
     text: String,
     class: &'static str,
-    title: Option<&'static str>,
+    title: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -188,7 +189,7 @@ fn month_view(
     month: u32,
     list: &[&Occurrence],
 ) -> Month {
-    let zh = calendar.language == Language::Zh;
+    let lang = calendar.language;
     let first = NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(schedule.from);
     let start = first - Days::new(u64::from(first.weekday().num_days_from_monday()));
     let mut weeks = Vec::new();
@@ -200,11 +201,11 @@ fn month_view(
             let kind = schedule.days.kind(day);
             let provisional = schedule.provisional_years.contains(&day.year());
             let badge = match kind {
-                DayKind::Holiday(_) | DayKind::ExtraOff => Some(if zh { "休" } else { "off" }),
+                DayKind::Holiday(_) | DayKind::ExtraOff => Some(t!(in lang; "day-off")),
                 DayKind::MakeUpWork(_) | DayKind::ExtraWork
                     if day.weekday().num_days_from_monday() >= 5 =>
                 {
-                    Some(if zh { "班" } else { "work" })
+                    Some(t!(in lang; "day-work"))
                 }
                 _ => None,
             };
@@ -232,20 +233,19 @@ fn month_view(
                 label: label.text,
                 label_class: if label.special { "lun sp" } else { "lun" },
                 badge: badge.filter(|_| in_month).map(|text| Badge {
-                    text: if provisional { format!("{text}*") } else { text.to_string() },
+                    text: if provisional { format!("{text}*") } else { text },
                     class: match (off, provisional) {
                         (true, true) => "badge off prov",
                         (true, false) => "badge off",
                         (false, _) => "badge work",
                     },
-                    title: provisional.then_some(if zh { "暂定" } else { "provisional" }),
+                    title: provisional.then(|| t!(in lang; "day-provisional")),
                 }),
                 off,
                 note: label.partial_holiday.filter(|_| in_month),
-                more: match (more, zh) {
-                    (0, _) => String::new(),
-                    (n, true) => format!("另有 {n} 项"),
-                    (n, false) => format!("+{n} more"),
+                more: match more {
+                    0 => String::new(),
+                    n => t!(in lang; "day-more", count = n),
                 },
                 events: on_day
                     .iter()
@@ -273,11 +273,7 @@ fn month_view(
             let o = g.first;
             let note = match o.original_date() {
                 Some(d) if g.dates.len() == 1 => {
-                    if zh {
-                        format!("原定{}月{}日", d.month(), d.day())
-                    } else {
-                        format!("was {}", d.format("%b %-d"))
-                    }
+                    t!(in lang; "moved-from", date = month_day(d, lang))
                 }
                 _ => String::new(),
             };
@@ -312,11 +308,12 @@ fn month_view(
         })
         .collect();
     let lunar_year = crate::dates::solar_to_lunar(first + Days::new(14));
+    // The lunar year and month are shown on Chinese pages only: their names are Chinese.
     let subtitle = match lunar_year {
-        Some(l) if zh => format!(
-            "农历{}年 {}",
-            crate::dates::year_name(l.year),
-            crate::dates::solar_to_lunar(first).map(|f| f.month_name()).unwrap_or_default()
+        Some(l) if lang == Language::Zh => t!(
+            in lang; "month-lunar-subtitle",
+            year = crate::dates::year_name(l.year),
+            month = crate::dates::solar_to_lunar(first).map(|f| f.month_name()).unwrap_or_default()
         ),
         _ => String::new(),
     };
@@ -324,11 +321,7 @@ fn month_view(
     Month {
         head: MonthHead {
             id: format!("{year}-{month:02}"),
-            title: if zh {
-                format!("{year}年{month}月")
-            } else {
-                first.format("%B %Y").to_string()
-            },
+            title: t!(in lang; "date-year-month", year = year, month = month, name = first.format("%B")),
             subtitle,
             file: format!("{year}-{month:02}.html"),
             provisional: schedule.provisional_years.contains(&year),
@@ -356,7 +349,7 @@ fn agenda(
     year: i32,
     month: u32,
 ) -> Vec<AgendaDay> {
-    let zh = calendar.language == Language::Zh;
+    let lang = calendar.language;
     let mut out = Vec::new();
     for cell in weeks.iter().flatten().filter(|d| d.in_month) {
         let Some(date) = NaiveDate::from_ymd_opt(year, month, cell.day) else { continue };
@@ -365,25 +358,16 @@ fn agenda(
             .filter(|o| !o.month_task && o.date <= date && date <= o.end_date)
             .map(|o| {
                 let time = if o.date != date {
-                    if zh {
-                        "续".to_string()
-                    } else {
-                        "cont.".to_string()
-                    }
+                    t!(in lang; "agenda-continued")
                 } else if o.all_day() {
-                    if zh {
-                        "全天".to_string()
-                    } else {
-                        "all day".to_string()
-                    }
+                    t!(in lang; "agenda-all-day")
                 } else {
                     time_text(o, calendar.language)
                 };
-                let note = match o.original_date() {
-                    Some(d) if zh => format!("原定{}月{}日", d.month(), d.day()),
-                    Some(d) => format!("was {}", d.format("%b %-d")),
-                    None => String::new(),
-                };
+                let note = o
+                    .original_date()
+                    .map(|d| t!(in lang; "moved-from", date = month_day(d, lang)))
+                    .unwrap_or_default();
                 AgendaEvent {
                     time,
                     title: o.title.to_string(),
@@ -402,18 +386,14 @@ fn agenda(
         }
         out.push(AgendaDay {
             id: date.format("d%Y%m%d").to_string(),
-            date: if zh {
-                format!("{}月{}日", date.month(), date.day())
-            } else {
-                date.format("%b %-d").to_string()
-            },
+            date: month_day(date, lang),
             weekday: weekday_name(date.weekday(), calendar.language),
             label: cell.label.clone(),
             special,
             badge: cell.badge.as_ref().map(|b| Badge {
                 text: b.text.clone(),
                 class: b.class,
-                title: b.title,
+                title: b.title.clone(),
             }),
             note: cell.note,
             events,
@@ -477,7 +457,7 @@ impl Pages {
     /// Arrange `schedule` for the pages.
     #[must_use]
     pub fn new(calendar: &Calendar, schedule: &Schedule, generated: &str) -> Self {
-        let zh = calendar.language == Language::Zh;
+        let lang = calendar.language;
         let grouped = by_month(schedule);
         let mut months = Vec::new();
         let mut month = schedule.from.with_day(1).unwrap_or(schedule.from);
@@ -492,12 +472,7 @@ impl Pages {
         let mut feeds = vec![{
             let file = format!("{}.ics", calendar.slug);
             let (https, webcal) = links(calendar, &file);
-            Feed {
-                label: if zh { "全部活动".into() } else { "All events".into() },
-                file,
-                https,
-                webcal,
-            }
+            Feed { label: t!(in lang; "feed-all"), file, https, webcal }
         }];
         for c in &calendar.categories {
             let file = format!("{}-{}.ics", calendar.slug, c.key);
@@ -509,8 +484,8 @@ impl Pages {
         let page = Page {
             name: calendar.name.clone(),
             description: calendar.description.clone(),
-            lang: if zh { "zh-CN" } else { "en" },
-            zh,
+            lang: lang.tag(),
+            zh: lang == Language::Zh,
             period,
             provisional: schedule.provisional(),
             provisional_years: schedule
@@ -518,7 +493,7 @@ impl Pages {
                 .iter()
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()
-                .join(if zh { "、" } else { ", " }),
+                .join(&t!(in lang; "list-separator")),
             weekdays: [
                 chrono::Weekday::Mon,
                 chrono::Weekday::Tue,
@@ -531,11 +506,10 @@ impl Pages {
             .iter()
             .map(|d| weekday_name(*d, calendar.language))
             .collect(),
-            weekdays_short: if zh {
-                vec!["一", "二", "三", "四", "五", "六", "日"]
-            } else {
-                vec!["M", "T", "W", "T", "F", "S", "S"]
-            },
+            weekdays_short: t!(in lang; "weekdays-short")
+                .split_whitespace()
+                .map(ToString::to_string)
+                .collect(),
             legend: calendar
                 .categories
                 .iter()

@@ -11,8 +11,10 @@ use std::borrow::Cow;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use icalendar::{Alarm, Calendar as Ics, Component, Event as IcsEvent, EventLike, Property};
 
-use crate::model::{Calendar, Language};
+use super::month_day;
+use crate::model::Calendar;
 use crate::schedule::{How, Occurrence, Schedule};
+use crate::t;
 
 /// The product identifier written in every feed.
 pub const PRODID: &str = concat!("-//unioncal//unioncal ", env!("CARGO_PKG_VERSION"), "//ZH");
@@ -223,7 +225,7 @@ fn event(
     o: &Occurrence,
     stamp: DateTime<Utc>,
 ) -> IcsEvent {
-    let zh = calendar.language == Language::Zh;
+    let lang = calendar.language;
     let rule = &calendar.events[o.event];
     let mut e = IcsEvent::new();
     e.uid(&o.uid(calendar));
@@ -231,12 +233,8 @@ fn event(
     e.add_property("SEQUENCE", "0");
     let (summary, start) = if o.month_task {
         let first = schedule.feed_day(o);
-        let label = if zh {
-            format!("【{}月】", o.date.month())
-        } else {
-            format!("[{}] ", o.date.format("%B"))
-        };
-        (format!("{label}{}", o.title), first)
+        let summary = t!(in lang; "feed-task-summary", month = o.date.month(), name = o.date.format("%B"), title = o.title);
+        (summary, first)
     } else {
         (o.title.to_string(), o.date)
     };
@@ -272,48 +270,18 @@ fn event(
     }
     let mut notes = Vec::new();
     if let Some(organizer) = &rule.organizer {
-        notes.push(if zh {
-            format!("负责人：{organizer}")
-        } else {
-            format!("Organizer: {organizer}")
-        });
+        notes.push(t!(in lang; "feed-organizer", organizer = organizer));
     }
     if let Some(audience) = &rule.audience {
-        notes.push(if zh {
-            format!("参加范围：{audience}")
-        } else {
-            format!("Audience: {audience}")
-        });
+        notes.push(t!(in lang; "feed-audience", audience = audience));
     }
     if let Some(original) = o.original_date() {
-        let why = match o.how {
-            How::Moved => {
-                if zh {
-                    "改期"
-                } else {
-                    "moved"
-                }
-            }
-            _ => {
-                if zh {
-                    "遇节假日调整"
-                } else {
-                    "moved off a day off"
-                }
-            }
-        };
-        notes.push(if zh {
-            format!("原定{}月{}日，{why}", original.month(), original.day())
-        } else {
-            format!("Originally {}, {why}", original.format("%Y-%m-%d"))
-        });
+        let id = if o.how == How::Moved { "feed-moved" } else { "feed-shifted" };
+        let args = [("date", month_day(original, lang)), ("iso", original.to_string())];
+        notes.push(crate::messages::text_in(lang.into(), id, &args));
     }
     if o.month_task {
-        notes.push(if zh {
-            format!("本月工作（{}月内完成）", o.date.month())
-        } else {
-            "Task of the month".to_string()
-        });
+        notes.push(t!(in lang; "feed-task", month = o.date.month()));
     }
     if let Some(description) = &o.description {
         notes.push(description.to_string());

@@ -20,16 +20,10 @@ use chrono::Datelike;
 #[must_use]
 pub fn time_text(o: &Occurrence, language: Language) -> String {
     match (o.start_time, o.end_time, o.month_task) {
-        (_, _, true) => match language {
-            Language::Zh => "本月".into(),
-            Language::En => "this month".into(),
-        },
+        (_, _, true) => crate::t!(in language; "time-this-month"),
         (Some(s), Some(e), _) => format!("{}-{}", s.format("%H:%M"), e.format("%H:%M")),
         (Some(s), None, _) => s.format("%H:%M").to_string(),
-        _ => match language {
-            Language::Zh => "全天".into(),
-            Language::En => "all day".into(),
-        },
+        _ => crate::t!(in language; "agenda-all-day"),
     }
 }
 
@@ -48,10 +42,7 @@ pub fn weekday_text(o: &Occurrence, language: Language) -> &'static str {
 pub fn period_text(schedule: &crate::schedule::Schedule, language: Language) -> String {
     let (from, to) = (schedule.from, schedule.to);
     if from.year() == to.year() && from.ordinal() == 1 && to.month() == 12 && to.day() == 31 {
-        match language {
-            Language::Zh => format!("{}年", from.year()),
-            Language::En => from.year().to_string(),
-        }
+        crate::t!(in language; "period-year", year = from.year())
     } else {
         format!("{from} – {to}")
     }
@@ -146,13 +137,10 @@ pub struct PlanSection {
 /// (`六、具体活动安排`, numbered on from the sections).
 #[must_use]
 pub fn plan_sections(calendar: &Calendar) -> (Vec<PlanSection>, String) {
-    let zh = calendar.language == Language::Zh;
-    let numeral = |n: usize| {
-        if zh {
-            format!("{}、", crate::text::chinese_numeral(i64::try_from(n).unwrap_or(0)))
-        } else {
-            format!("{n}. ")
-        }
+    let lang = calendar.language;
+    let numbered = |n: usize, title: &str| {
+        let numeral = crate::text::chinese_numeral(i64::try_from(n).unwrap_or(0));
+        crate::t!(in lang; "plan-numbered", n = n, numeral = numeral, title = title)
     };
     let sections: Vec<PlanSection> = calendar
         .plan
@@ -160,15 +148,11 @@ pub fn plan_sections(calendar: &Calendar) -> (Vec<PlanSection>, String) {
         .iter()
         .enumerate()
         .map(|(i, (title, body))| PlanSection {
-            heading: format!("{}{title}", numeral(i + 1)),
+            heading: numbered(i + 1, title),
             paragraphs: body.to_vec(),
         })
         .collect();
-    let activities = format!(
-        "{}{}",
-        numeral(sections.len() + 1),
-        if zh { "具体活动安排" } else { "Activities by month" }
-    );
+    let activities = numbered(sections.len() + 1, &crate::t!(in lang; "plan-activities"));
     (sections, activities)
 }
 
@@ -253,26 +237,13 @@ pub fn month_groups<'a>(occurrences: &[&'a Occurrence]) -> (Vec<&'a Occurrence>,
 #[must_use]
 pub fn dates_text(group: &Group<'_>, language: Language) -> String {
     let first = group.first;
-    let zh = language == Language::Zh;
-    let day = |d: chrono::NaiveDate| {
-        if zh {
-            format!("{}月{}日", d.month(), d.day())
-        } else {
-            d.format("%b %-d").to_string()
-        }
-    };
     if group.dates.len() == 1 {
         let with_weekday = |d: chrono::NaiveDate| {
             let weekday = weekday_name(d.weekday(), language);
-            if zh {
-                format!("{}（{weekday}）", day(d))
-            } else {
-                format!("{} ({weekday})", day(d))
-            }
+            crate::t!(in language; "date-with-weekday", date = month_day(d, language), weekday = weekday)
         };
         return if first.end_date > first.date {
-            let dash = if zh { "—" } else { " – " };
-            format!("{}{dash}{}", with_weekday(first.date), with_weekday(first.end_date))
+            crate::t!(in language; "date-span", from = with_weekday(first.date), to = with_weekday(first.end_date))
         } else {
             with_weekday(first.date)
         };
@@ -282,19 +253,57 @@ pub fn dates_text(group: &Group<'_>, language: Language) -> String {
         .iter()
         .take(if group.dates.len() > 6 { 5 } else { 6 })
         .enumerate()
-        .map(|(i, d)| if i == 0 || !zh { day(*d) } else { format!("{}日", d.day()) })
+        .map(|(i, d)| {
+            if i == 0 {
+                month_day(*d, language)
+            } else {
+                crate::t!(in language; "date-same-month", day = d.day(), mon = d.format("%b"))
+            }
+        })
         .collect();
-    let sep = if zh { "、" } else { ", " };
-    let mut text = shown.join(sep);
+    let mut text = shown.join(&crate::t!(in language; "list-separator"));
     if group.dates.len() > shown.len() {
         text.push('…');
     }
-    text.push_str(&if zh {
-        format!("（共{}次）", group.dates.len())
-    } else {
-        format!(" ({} times)", group.dates.len())
-    });
+    text.push_str(&crate::t!(in language; "dates-count", count = group.dates.len()));
     text
+}
+
+/// The heading of a month or run of months of the plan (`id` is `plan-month` for plan.md,
+/// `document-month` for plan.docx): `3月份`, `7、8月份`, `七、八月份`, `2027年1月份`;
+/// `March 2027`, `July–August`.
+#[must_use]
+pub fn month_run_title(
+    id: &'static str,
+    year: i32,
+    (first, last): (u32, u32),
+    multi_year: bool,
+    language: Language,
+) -> String {
+    let separator = crate::t!(in language; "list-separator");
+    let join = |name: &dyn Fn(u32) -> String| {
+        (first..=last).map(name).collect::<Vec<_>>().join(&separator)
+    };
+    let name = |m: u32| {
+        chrono::NaiveDate::from_ymd_opt(year, m, 1)
+            .map_or_else(String::new, |d| d.format("%B").to_string())
+    };
+    let names =
+        if first == last { name(first) } else { format!("{}–{}", name(first), name(last)) };
+    let args = [
+        ("year", year.to_string()),
+        ("multi", if multi_year { "yes" } else { "no" }.to_string()),
+        ("months", join(&|m| m.to_string())),
+        ("numerals", join(&|m| crate::text::chinese_numeral(i64::from(m)))),
+        ("names", names),
+    ];
+    crate::messages::text_in(language.into(), id, &args)
+}
+
+/// A day as a date without its year: `3月8日`, `Mar 8`.
+#[must_use]
+pub fn month_day(date: chrono::NaiveDate, language: Language) -> String {
+    crate::t!(in language; "date-month-day", month = date.month(), day = date.day(), mon = date.format("%b"))
 }
 
 /// Every output file of a build, rendered in memory: `(file name, contents)`. The feeds
@@ -376,4 +385,31 @@ fn feeds(
         files.push((format!("events/{}.ics", rule.id), feed.assemble(&name, texts.into_iter())));
     }
     files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn month_headings_of_the_plan_and_the_document() {
+        let title = |id, first, last, multi, language| {
+            month_run_title(id, 2027, (first, last), multi, language)
+        };
+        assert_eq!(title("document-month", 7, 8, false, Language::Zh), "七、八月份");
+        assert_eq!(title("document-month", 12, 12, false, Language::Zh), "十二月份");
+        assert_eq!(title("document-month", 1, 1, true, Language::Zh), "2027年一月份");
+        assert_eq!(title("document-month", 7, 8, false, Language::En), "July–August");
+        assert_eq!(title("document-month", 1, 1, true, Language::En), "January 2027");
+        assert_eq!(title("plan-month", 7, 8, false, Language::Zh), "7、8月份");
+        assert_eq!(title("plan-month", 3, 3, true, Language::Zh), "2027年3月份");
+        assert_eq!(title("plan-month", 3, 3, false, Language::En), "March 2027");
+    }
+
+    #[test]
+    fn a_date_without_its_year() {
+        let day = chrono::NaiveDate::from_ymd_opt(2027, 3, 8).unwrap();
+        assert_eq!(month_day(day, Language::Zh), "3月8日");
+        assert_eq!(month_day(day, Language::En), "Mar 8");
+    }
 }

@@ -5,13 +5,17 @@
 use chrono::Datelike;
 use serde::Serialize;
 
-use super::{dates_text, plan_months, templates::Templates, PlanSection};
+use super::templates::{escape_markdown, Templates};
+use super::{dates_text, plan_months, PlanSection};
 use crate::error::Result;
 use crate::model::{Calendar, Language};
-use crate::schedule::Schedule;
+use crate::schedule::{Occurrence, Schedule};
+use crate::t;
 
 #[derive(Serialize)]
 struct Plan {
+    /// The document's title: `[plan] title`, else the name and period (escaped).
+    heading: String,
     name: String,
     /// `[plan] title`, when given.
     title: Option<String>,
@@ -33,6 +37,8 @@ struct Month {
 
 #[derive(Serialize)]
 struct Item {
+    /// The whole numbered line, escaped: `1、3月8日（周一）14:00 三八妇女节活动（职工之家）`.
+    line: String,
     when: String,
     time: String,
     title: String,
@@ -41,30 +47,36 @@ struct Item {
     audience: String,
 }
 
-/// `3月份`, `7、8月份` (with the year when the range spans years); `March 2027`.
-fn month_title(
-    year: i32,
-    (first, last): (u32, u32),
-    multi_year: bool,
-    language: Language,
-) -> String {
-    match language {
-        Language::Zh => {
-            let months: Vec<String> = (first..=last).map(|m| m.to_string()).collect();
-            let prefix = if multi_year { format!("{year}年") } else { String::new() };
-            format!("{prefix}{}月份", months.join("、"))
+impl Item {
+    fn new(calendar: &Calendar, o: &Occurrence, when: String, time: String) -> Self {
+        Self {
+            line: String::new(),
+            when,
+            time,
+            title: o.title.to_string(),
+            location: o.location.as_deref().unwrap_or_default().to_string(),
+            organizer: super::organizer(calendar, o),
+            audience: super::audience(calendar, o),
         }
-        Language::En => {
-            let name = |m: u32| {
-                chrono::NaiveDate::from_ymd_opt(year, m, 1)
-                    .map_or_else(String::new, |d| d.format("%B").to_string())
-            };
-            if first == last {
-                format!("{} {year}", name(first))
+    }
+
+    /// The item as the plan's `n`-th line, its user text escaped for Markdown.
+    fn line(&self, n: usize, lang: Language) -> String {
+        let part = |id: &'static str, name: &'static str, value: &str| {
+            if value.is_empty() {
+                String::new()
             } else {
-                format!("{}–{} {year}", name(first), name(last))
+                crate::messages::text_in(lang.into(), id, &[(name, value.to_string())])
             }
-        }
+        };
+        t!(in lang; "plan-md-item",
+            n = n,
+            when = self.when,
+            time = part("plan-md-time", "time", &self.time),
+            title = escape_markdown(&self.title),
+            place = part("plan-md-place", "place", &escape_markdown(&self.location)),
+            audience = part("plan-md-audience", "audience", &escape_markdown(&self.audience)),
+        )
     }
 }
 
@@ -78,7 +90,7 @@ pub fn render_markdown(
     schedule: &Schedule,
     templates: &Templates,
 ) -> Result<String> {
-    let zh = calendar.language == Language::Zh;
+    let lang = calendar.language;
     let multi_year = schedule.from.year() != schedule.to.year();
     let months = plan_months(calendar, schedule)
         .into_iter()
@@ -86,39 +98,46 @@ pub fn render_markdown(
             let mut items: Vec<Item> = m
                 .tasks
                 .iter()
-                .map(|o| Item {
-                    when: if zh { "本月：".into() } else { "This month:".into() },
-                    time: String::new(),
-                    title: o.title.to_string(),
-                    location: String::new(),
-                    organizer: super::organizer(calendar, o),
-                    audience: super::audience(calendar, o),
+                .map(|o| {
+                    // A month's task has no place in the plan: it happens through the month.
+                    let mut item =
+                        Item::new(calendar, o, t!(in lang; "plan-this-month"), String::new());
+                    item.location.clear();
+                    item
                 })
                 .collect();
-            items.extend(m.groups.iter().map(|g| Item {
-                when: dates_text(g, calendar.language),
-                time: g.first.start_time.map(|t| t.format("%H:%M").to_string()).unwrap_or_default(),
-                title: g.first.title.to_string(),
-                location: g.first.location.as_deref().unwrap_or_default().to_string(),
-                organizer: super::organizer(calendar, g.first),
-                audience: super::audience(calendar, g.first),
+            items.extend(m.groups.iter().map(|g| {
+                let time = g.first.start_time.map(|t| t.format("%H:%M").to_string());
+                Item::new(calendar, g.first, dates_text(g, lang), time.unwrap_or_default())
             }));
-            Month { title: month_title(m.year, m.months, multi_year, calendar.language), items }
+            for (i, item) in items.iter_mut().enumerate() {
+                item.line = item.line(i + 1, lang);
+            }
+            let title = super::month_run_title("plan-month", m.year, m.months, multi_year, lang);
+            Month { title, items }
         })
         .collect();
     let plan = &calendar.plan;
     let (sections, activities) = super::plan_sections(calendar);
+    let period = super::period_text(schedule, lang);
     // Without sections the activities need no numbered heading of their own.
     let activities = if sections.is_empty() { String::new() } else { activities };
+    let heading = match &plan.title {
+        Some(title) => escape_markdown(title),
+        None => {
+            t!(in lang; "plan-md-title", name = escape_markdown(&calendar.name), period = period)
+        }
+    };
     let plan = Plan {
+        heading,
         name: calendar.name.clone(),
         title: plan.title.clone(),
         intro: plan.intro.clone(),
         sections,
         activities,
-        period: super::period_text(schedule, calendar.language),
+        period,
         provisional: schedule.provisional(),
-        language: if zh { "zh" } else { "en" },
+        language: if lang == Language::Zh { "zh" } else { "en" },
         months,
     };
     templates.render("plan.md", &plan)

@@ -4,9 +4,10 @@
 use chrono::Datelike;
 use unicode_width::UnicodeWidthStr;
 
-use super::{time_text, weekday_text};
-use crate::model::{Calendar, Language};
+use super::{month_day, time_text, weekday_text};
+use crate::model::Calendar;
 use crate::schedule::{How, Schedule};
+use crate::t;
 
 fn pad(text: &str, width: usize) -> String {
     let w = UnicodeWidthStr::width(text);
@@ -16,32 +17,24 @@ fn pad(text: &str, width: usize) -> String {
 /// The table text of `schedule`.
 #[must_use]
 pub fn render(calendar: &Calendar, schedule: &Schedule) -> String {
-    let zh = calendar.language == Language::Zh;
-    let header: Vec<String> = if zh {
-        ["日期", "星期", "时间", "活动", "地点", "备注"].map(String::from).to_vec()
-    } else {
-        ["Date", "Day", "Time", "Activity", "Place", "Notes"].map(String::from).to_vec()
-    };
+    let lang = calendar.language;
+    let header: Vec<String> = t!(in lang; "table-header").split('|').map(String::from).collect();
     let mut rows = vec![header];
     for o in &schedule.occurrences {
         let mut notes = Vec::new();
         match (o.how, o.original_date()) {
-            (How::Shifted, Some(d)) => notes.push(if zh {
-                format!("调（原定{}月{}日）", d.month(), d.day())
-            } else {
-                format!("shifted from {}", d.format("%b %-d"))
-            }),
-            (How::Moved, Some(d)) => notes.push(if zh {
-                format!("改期（原定{}月{}日）", d.month(), d.day())
-            } else {
-                format!("moved from {}", d.format("%b %-d"))
-            }),
+            (How::Shifted, Some(d)) => {
+                notes.push(t!(in lang; "table-shifted", date = month_day(d, lang)));
+            }
+            (How::Moved, Some(d)) => {
+                notes.push(t!(in lang; "table-moved", date = month_day(d, lang)))
+            }
             _ => {}
         }
         if schedule.provisional_years.contains(&o.date.year()) && !o.month_task {
             let kind = schedule.days.kind(o.date);
             if matches!(kind, crate::dates::DayKind::Holiday(_)) || o.how == How::Shifted {
-                notes.push(if zh { "*假期暂定".into() } else { "*provisional holiday".into() });
+                notes.push(t!(in lang; "table-provisional-holiday"));
             }
         }
         let date = if o.month_task {
@@ -70,21 +63,16 @@ pub fn render(calendar: &Calendar, schedule: &Schedule) -> String {
         out.push('\n');
     }
     if rows.len() == 1 {
-        out.push_str(if zh {
-            "（此期间没有活动）\n"
-        } else {
-            "(no events in this range)\n"
-        });
+        out.push_str(&t!(in lang; "table-empty"));
+        out.push('\n');
     }
     if schedule.provisional() {
         let years: Vec<String> =
             schedule.provisional_years.iter().map(ToString::to_string).collect();
         out.push('\n');
-        out.push_str(&if zh {
-            format!("* {} 年放假安排尚未公布，节假日按法定节日推算，不含调休，可能变动。\n", years.join("、"))
-        } else {
-            format!("* The {} holiday arrangement is not published yet: holidays are computed from the law, without make-up workdays, and may change.\n", years.join(", "))
-        });
+        let years = years.join(&t!(in lang; "list-separator"));
+        out.push_str(&t!(in lang; "table-provisional", years = years));
+        out.push('\n');
     }
     out
 }

@@ -66,6 +66,33 @@ fn md_filter(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
     }
 }
 
+/// The Tera function `t`: a message of the catalog in the page's language,
+/// `{{ t(id="nav-year", lang=lang) }}`, with any other arguments passed to the message
+/// (`years=provisional_years`). Its text is escaped like any other value.
+fn catalog_function(args: &HashMap<String, Value>) -> tera::Result<Value> {
+    let id = args.get("id").and_then(Value::as_str).ok_or("t() needs `id`, the message's id")?;
+    let lang = args
+        .get("lang")
+        .and_then(Value::as_str)
+        .and_then(crate::messages::parse)
+        .ok_or("t() needs `lang`, the page's language (`zh` or `en`)")?;
+    if !crate::messages::has(lang, id) {
+        return Err(format!("t(): the catalog has no message `{id}`").into());
+    }
+    let fill: Vec<(&str, String)> = args
+        .iter()
+        .filter(|(name, _)| !matches!(name.as_str(), "id" | "lang"))
+        .map(|(name, value)| {
+            let text = match value {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            (name.as_str(), text)
+        })
+        .collect();
+    Ok(Value::String(crate::messages::text_in(lang, id, &fill)))
+}
+
 pub(crate) fn template_error(name: &str, error: &tera::Error) -> Error {
     // Tera keeps the cause in `source()`: print the whole chain.
     let mut message = error.to_string();
@@ -109,6 +136,7 @@ impl Templates {
             .map_err(|e| template_error("templates", &e))?;
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.register_filter("md", md_filter);
+        tera.register_function("t", catalog_function);
         Ok(Self { tera, style })
     }
 

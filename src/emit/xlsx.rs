@@ -11,21 +11,13 @@ use rust_xlsxwriter::{DocProperties, Format, FormatAlign, FormatBorder, Workbook
 
 use super::{category_label, weekday_text};
 use crate::error::{Error, Result};
-use crate::model::{Calendar, Language};
+use crate::model::Calendar;
 use crate::schedule::Schedule;
+use crate::t;
 
-/// Columns: header (zh, en) and width in characters (a Chinese character is about two).
-const COLUMNS: [(&str, &str, f64); 9] = [
-    ("日期", "Date", 12.0),
-    ("星期", "Weekday", 7.0),
-    ("开始", "Start", 7.0),
-    ("结束", "End", 7.0),
-    ("活动", "Activity", 46.0),
-    ("地点", "Place", 18.0),
-    ("负责人", "Organizer", 16.0),
-    ("类别", "Category", 11.0),
-    ("参加范围", "Audience", 18.0),
-];
+/// The columns' widths in characters (a Chinese character is about two); their headers are
+/// the catalog's `sheet-columns`.
+const WIDTHS: [f64; 9] = [12.0, 7.0, 7.0, 7.0, 46.0, 18.0, 16.0, 11.0, 18.0];
 
 /// Text a spreadsheet shows as written: control characters out, never a formula (the
 /// cells are written as strings, which Excel does not evaluate).
@@ -56,7 +48,7 @@ fn build(
     schedule: &Schedule,
     stamp: DateTime<Utc>,
 ) -> std::result::Result<Vec<u8>, XlsxError> {
-    let zh = calendar.language == Language::Zh;
+    let lang = calendar.language;
     let mut workbook = Workbook::new();
     workbook.set_properties(
         &DocProperties::new()
@@ -76,22 +68,24 @@ fn build(
     let cell = Format::new().set_border(FormatBorder::Thin).set_align(FormatAlign::VerticalCenter);
     let wrapped = cell.clone().set_text_wrap();
     let date = cell.clone().set_num_format("yyyy-mm-dd");
-    let month = cell.clone().set_num_format(if zh { "yyyy\"年\"m\"月\"" } else { "mmm yyyy" });
+    let month = cell.clone().set_num_format(t!(in lang; "sheet-month-format"));
     let time = cell.clone().set_num_format("hh:mm");
 
     let sheet = workbook.add_worksheet();
-    sheet.set_name(if zh { "活动安排" } else { "Activities" })?;
-    for (col, (zh_name, en_name, width)) in (0u16..).zip(COLUMNS) {
+    sheet.set_name(t!(in lang; "sheet-name"))?;
+    let names = t!(in lang; "sheet-columns");
+    for ((col, width), name) in (0u16..).zip(WIDTHS).zip(names.split('|')) {
         sheet.set_column_width(col, width)?;
-        sheet.write_string_with_format(0, col, if zh { zh_name } else { en_name }, &header)?;
+        sheet.write_string_with_format(0, col, name, &header)?;
     }
+    let (this_month, all_day) = (t!(in lang; "sheet-this-month"), t!(in lang; "agenda-all-day"));
     let mut row: u32 = 0;
     for o in &schedule.occurrences {
         row += 1;
         let event = &calendar.events[o.event];
         if o.month_task {
             sheet.write_datetime_with_format(row, 0, o.date, &month)?;
-            sheet.write_string_with_format(row, 1, if zh { "本月" } else { "month" }, &cell)?;
+            sheet.write_string_with_format(row, 1, &this_month, &cell)?;
         } else {
             sheet.write_datetime_with_format(row, 0, o.date, &date)?;
             sheet.write_string_with_format(row, 1, weekday_text(o, calendar.language), &cell)?;
@@ -101,13 +95,7 @@ fn build(
             None => sheet.write_string_with_format(
                 row,
                 2,
-                if o.month_task {
-                    ""
-                } else if zh {
-                    "全天"
-                } else {
-                    "all day"
-                },
+                if o.month_task { "" } else { &all_day },
                 &cell,
             )?,
         };
@@ -143,7 +131,7 @@ fn build(
         header_text(&calendar.name),
         header_text(&super::period_text(schedule, calendar.language))
     ));
-    sheet.set_footer(if zh { "&C第 &P 页，共 &N 页" } else { "&CPage &P of &N" });
+    sheet.set_footer(t!(in lang; "sheet-footer"));
     sheet.set_margins(0.5, 0.5, 0.7, 0.6, 0.3, 0.3);
     workbook.save_to_buffer()
 }

@@ -58,7 +58,11 @@ fn provisional(calendar: &Calendar, schedule: &Schedule) -> Vec<Diagnostic> {
             if !missing.is_empty() {
                 out.push(
                     Diagnostic::warning(
-                        t!("periods-missing-festivals", year = year, names = missing.join("、")),
+                        t!(
+                            "periods-missing-festivals",
+                            year = year,
+                            names = missing.join(&t!("list-separator"))
+                        ),
                         None,
                     )
                     .with_help(t!("periods-missing-festivals-help")),
@@ -106,10 +110,7 @@ fn on_days_off(schedule: &Schedule, index: usize, event: &Event) -> Option<Diagn
 
 /// The language messages are in, as the weekday names know it.
 fn ui_language() -> crate::model::Language {
-    match crate::messages::current() {
-        crate::messages::Lang::Zh => crate::model::Language::Zh,
-        crate::messages::Lang::En => crate::model::Language::En,
-    }
+    crate::messages::current().into()
 }
 
 fn missing_days(schedule: &Schedule, event: &Event) -> Option<Diagnostic> {

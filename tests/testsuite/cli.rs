@@ -144,11 +144,17 @@ fn exit_codes_for_usage_and_io() {
 
 #[test]
 fn holidays_official_and_provisional() {
-    let y2026 = stdout(&["holidays", "--year", "2026"]);
+    let y2026 = stdout(&["--lang", "zh", "holidays", "--year", "2026"]);
     insta::assert_snapshot!("holidays_2026", y2026);
-    let y2027 = stdout(&["holidays", "--year", "2027"]);
+    let y2027 = stdout(&["--lang", "zh", "holidays", "--year", "2027"]);
     assert!(y2027.contains("尚未公布") && y2027.contains("暂定"));
     assert!(y2027.contains("02-05（周五） – 02-10（周三）"), "{y2027}");
+    // Without a calendar the view speaks the user's language.
+    let english = stdout(&["holidays", "--year", "2027"]);
+    assert!(english.starts_with("The 2027 holiday arrangement is not published yet"), "{english}");
+    assert!(english.contains("Spring Festival  [provisional: from the law]"), "{english}");
+    assert!(english.contains("off: 02-05 (Fri) – 02-10 (Wed) (6 days)"), "{english}");
+    assert!(!english.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{english}");
 }
 
 #[test]

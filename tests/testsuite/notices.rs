@@ -297,7 +297,7 @@ fn save_makes_every_calendar_know_the_year() {
     assert!(!err.contains("provisional"), "{err}");
     let shown = bin()
         .env("UNIONCAL_DATA_DIR", data.path())
-        .args(["holidays", "--year", "2027"])
+        .args(["--lang", "zh", "holidays", "--year", "2027"])
         .output()
         .unwrap();
     let shown = String::from_utf8(shown.stdout).unwrap();
