@@ -162,6 +162,15 @@ pub enum Error {
     /// The command line asks for something impossible (exit code 2).
     #[error("{0}")]
     Usage(String),
+    /// A template (built in, or from `--templates`) does not compile or render (exit code 1:
+    /// the input has errors, like a calendar's).
+    #[error("{}\n  = help: {}", crate::t!("template-failed", name = name, message = message), crate::t!("template-failed-help"))]
+    Template {
+        /// The template's file name.
+        name: String,
+        /// Tera's words, with their causes.
+        message: String,
+    },
     /// No browser to make pictures or a PDF with, or it failed (exit code 3).
     #[error("{message}{}\n  = help: {}", searched_text(.searched), crate::t!("browser-help"))]
     Browser {
@@ -188,7 +197,7 @@ fn searched_text(searched: &[PathBuf]) -> String {
     if searched.is_empty() {
         return String::new();
     }
-    let mut text = String::from("; looked in:");
+    let mut text = crate::t!("browser-looked-in");
     for place in searched {
         text.push_str(&format!("\n    {}", place.display()));
     }
@@ -210,7 +219,7 @@ impl Error {
     #[must_use]
     pub fn exit_code(&self) -> i32 {
         match self {
-            Self::Calendar(_) => 1,
+            Self::Calendar(_) | Self::Template { .. } => 1,
             Self::Usage(_) => 2,
             Self::Io { .. } | Self::Browser { .. } => 3,
         }

@@ -175,7 +175,7 @@ impl Browser {
                 Ok(None) if started.elapsed() > TIMEOUT => {
                     let _ = child.kill();
                     let _ = child.wait();
-                    return Err(failed(format!("it took more than {} s", TIMEOUT.as_secs())));
+                    return Err(failed(crate::t!("browser-timeout", seconds = TIMEOUT.as_secs())));
                 }
                 Ok(None) => std::thread::sleep(Duration::from_millis(20)),
                 Err(e) => return Err(failed(e.to_string())),

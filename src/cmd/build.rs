@@ -190,7 +190,9 @@ fn build_one<T: std::borrow::Borrow<Templates>>(
     )];
     if ui.verbose {
         lines.extend(
-            files.iter().map(|(name, contents)| format!("  {name} ({} bytes)", contents.len())),
+            files.iter().map(|(name, contents)| {
+                crate::t!("build-file", name = name, bytes = contents.len())
+            }),
         );
     }
     Ok(Report { warnings: provisional_years(&schedule), lines })

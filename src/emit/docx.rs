@@ -232,7 +232,9 @@ pub fn render(
     let options = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default());
-    let fail = |e: &dyn std::fmt::Display| Error::Usage(format!("cannot write plan.docx: {e}"));
+    let fail = |e: &dyn std::fmt::Display| {
+        Error::Usage(crate::t!("cannot-write-document", file = "plan.docx", error = e))
+    };
     for (name, text) in parts.iter().copied().chain([("docProps/core.xml", core.as_str())]) {
         zip.start_file(name, options).map_err(|e| fail(&e))?;
         zip.write_all(text.as_bytes()).map_err(|e| fail(&e))?;

@@ -11,7 +11,7 @@ use std::path::Path;
 use serde::Serialize;
 use tera::{Tera, Value};
 
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{Error, Result};
 
 /// The built-in stylesheet of the pages. It is plain CSS, not a template: `base.html` puts
 /// it into each page as the `style` variable (a `--templates` folder may replace it too).
@@ -101,9 +101,7 @@ pub(crate) fn template_error(name: &str, error: &tera::Error) -> Error {
         message.push_str(&format!(": {cause}"));
         source = cause.source();
     }
-    Error::calendar(Diagnostic::error(format!("template `{name}`: {message}"), None).with_help(
-        "fix the template, or remove it from the templates folder to use the built-in one",
-    ))
+    Error::Template { name: name.to_string(), message }
 }
 
 impl Templates {

@@ -31,7 +31,7 @@ fn header_text(value: &str) -> String {
 }
 
 fn fail(e: &XlsxError) -> Error {
-    Error::Usage(format!("cannot write plan.xlsx: {e}"))
+    Error::Usage(t!("cannot-write-document", file = "plan.xlsx", error = e))
 }
 
 /// The workbook of `schedule`.

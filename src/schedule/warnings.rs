@@ -189,7 +189,7 @@ fn overlaps(calendar: &Calendar, schedule: &Schedule) -> Vec<Diagnostic> {
         }
     }
     if more > 0 {
-        let count = if more > 1_000_000 { "over a million".to_string() } else { more.to_string() };
+        let count = if more > 1_000_000 { t!("overlap-over-a-million") } else { more.to_string() };
         out.push(Diagnostic::warning(t!("overlap-more", count = count), None));
     }
     out

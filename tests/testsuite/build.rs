@@ -309,6 +309,37 @@ fn a_user_template_overrides_the_built_in_one() {
 }
 
 #[test]
+fn a_user_template_speaks_through_the_catalog_and_its_mistakes_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("templates");
+    std::fs::create_dir(&templates).unwrap();
+    let out = dir.path().join("out");
+    let plan = templates.join("plan.md");
+    std::fs::write(&plan, "{{ t(id=\"page-nav-year\", lang=language) }}|{{ t(id=\"table-moved\", lang=\"en\", date=\"Mar 8\") }}\n").unwrap();
+    build(&hospital(), &out, &["--year", "2027", "--templates", templates.to_str().unwrap()]);
+    assert_eq!(std::fs::read_to_string(out.join("plan.md")).unwrap(), "全年|moved from Mar 8\n");
+
+    std::fs::write(&plan, "{{ t(id=\"no-such-words\", lang=language) }}\n").unwrap();
+    let before = std::fs::read(out.join("plan.md")).unwrap();
+    for (lang, words) in [("en", "template `plan.md`"), ("zh", "模板 `plan.md` 出错")] {
+        let failed = unioncal()
+            .args(["--lang", lang, "build"])
+            .arg(hospital())
+            .args(["--year", "2027", "--out"])
+            .arg(&out)
+            .arg("--templates")
+            .arg(&templates)
+            .output()
+            .unwrap();
+        assert_eq!(failed.status.code(), Some(1));
+        let err = String::from_utf8(failed.stderr).unwrap();
+        assert!(err.contains(words) && err.contains("no-such-words"), "{err}");
+        assert!(err.contains("= help:"), "{err}");
+    }
+    assert_eq!(std::fs::read(out.join("plan.md")).unwrap(), before, "the last good plan stays");
+}
+
+#[test]
 fn plan_markdown_reads_like_a_work_plan() {
     let dir = tempfile::tempdir().unwrap();
     build(&hospital(), dir.path(), &["--year", "2027"]);
