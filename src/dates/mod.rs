@@ -6,6 +6,7 @@ mod holidays;
 mod labels;
 mod notice;
 mod workdays;
+mod zone;
 
 pub use almanac::{
     heavenly_stem, leap_month, lunar_to_solar, solar_to_lunar, term_on, Fu, LunarDate, SolarTerm,
@@ -15,6 +16,7 @@ pub use holidays::{official, official_years, provisional, Festival, Period, Sour
 pub use labels::{day_label, year_name, DayLabel};
 pub use notice::{runs, Notice};
 pub use workdays::{Arrangement, DayCalendar, DayKind, HolidayRules, Region, YearStatus};
+pub use zone::{epoch, zone_span, Transition, ZoneSpan};
 
 /// The first year for which region "cn" (statutory holidays) is supported.
 pub const CN_FIRST_YEAR: i32 = 2000;

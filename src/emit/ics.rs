@@ -1,15 +1,15 @@
 //! iCalendar feeds (RFC 5545, RFC 7986) that phones subscribe to.
 //!
-//! Components and properties are built with the `icalendar` crate. Three things it does
-//! not do are done here: user text is cleaned of CR and control characters before it
-//! reaches the crate (a raw CR would end a content line early); a `VTIMEZONE` is written
-//! for the calendar's time zone; and every line is folded again at 75 octets on a
-//! character boundary, since the crate's own folding can leave a 76-octet line.
+//! Each event is built as an `icalendar` component, which knows the properties' values and
+//! which of them are TEXT. The document is written here, by [`Lines`]: every content line
+//! once, escaped and folded at 75 octets on a character boundary as it is written. The
+//! calendar's own properties (`NAME`, `X-WR-*`) are escaped here as TEXT, whatever the crate
+//! thinks of their names, and the `VTIMEZONE` comes from [`crate::dates::zone_span`].
 
 use std::borrow::Cow;
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
-use icalendar::{Alarm, Calendar as Ics, Component, Event as IcsEvent, EventLike, Property};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Utc};
+use icalendar::{Alarm, Component, Event as IcsEvent, EventLike, Property, ValueType};
 
 use super::month_day;
 use crate::model::Calendar;
@@ -42,72 +42,193 @@ pub fn clean_text(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Escape a TEXT value the crate does not know to escape (X- properties, NAME).
-#[must_use]
-pub fn escape_text(text: &str) -> String {
-    clean_text(text)
-        .replace('\\', "\\\\")
-        .replace(';', "\\;")
-        .replace(',', "\\,")
-        .replace('\n', "\\n")
-}
-
-/// The content lines of `ics` with folded lines joined again.
-fn unfolded_lines(ics: &str) -> impl Iterator<Item = Cow<'_, str>> {
-    let mut physical = ics.split("\r\n").peekable();
-    std::iter::from_fn(move || {
-        let first = physical.next()?;
-        let mut line = Cow::Borrowed(first);
-        while let Some(rest) = physical.next_if(|l| l.starts_with([' ', '\t'])) {
-            line.to_mut().push_str(&rest[1..]);
-        }
-        Some(line)
-    })
-}
-
-/// Fold content lines at 75 octets without splitting a UTF-8 character (RFC 5545 3.1).
-/// Lines already folded are unfolded first. No fold falls next to a space of the value,
+/// Append the content line `line` to `out`, folded at 75 octets without splitting a UTF-8
+/// character (RFC 5545 3.1), and its CRLF. No fold falls next to a space of the value,
 /// which some parsers would trim away.
-#[must_use]
-pub fn fold(ics: &str) -> String {
-    let mut out = String::with_capacity(ics.len() + ics.len() / 20);
-    for line in unfolded_lines(ics).filter(|l| !l.is_empty()) {
-        let mut rest = &*line;
-        let mut limit = 75;
-        while rest.len() > limit {
-            let mut cut = limit;
-            while !rest.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            // Never fold next to the value's white space: parsers that trim a line's
-            // ends, or swallow more than the folding space, would lose it. A run of
-            // white space longer than a line has to be folded somewhere, though.
-            let first_char = rest.chars().next().map_or(1, char::len_utf8);
-            let mut gentle = cut;
-            while gentle > first_char
-                && (rest[gentle..].starts_with([' ', '\t'])
-                    || rest[..gentle].ends_with([' ', '\t']))
-            {
-                gentle -= 1;
-                while !rest.is_char_boundary(gentle) {
-                    gentle -= 1;
-                }
-            }
-            if gentle >= first_char
-                && !rest[gentle..].starts_with([' ', '\t'])
-                && !rest[..gentle].ends_with([' ', '\t'])
-            {
-                cut = gentle;
-            }
-            out.push_str(&rest[..cut]);
-            out.push_str("\r\n ");
-            rest = &rest[cut..];
-            limit = 74;
+fn fold_line(out: &mut String, line: &str) {
+    let mut rest = line;
+    let mut limit = 75;
+    while rest.len() > limit {
+        let mut cut = limit;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
         }
-        out.push_str(rest);
-        out.push_str("\r\n");
+        // Never fold next to the value's white space: parsers that trim a line's ends,
+        // or swallow more than the folding space, would lose it. A run of white space
+        // longer than a line has to be folded somewhere, though.
+        let first_char = rest.chars().next().map_or(1, char::len_utf8);
+        let mut gentle = cut;
+        while gentle > first_char
+            && (rest[gentle..].starts_with([' ', '\t']) || rest[..gentle].ends_with([' ', '\t']))
+        {
+            gentle -= 1;
+            while !rest.is_char_boundary(gentle) {
+                gentle -= 1;
+            }
+        }
+        if gentle >= first_char
+            && !rest[gentle..].starts_with([' ', '\t'])
+            && !rest[..gentle].ends_with([' ', '\t'])
+        {
+            cut = gentle;
+        }
+        out.push_str(&rest[..cut]);
+        out.push_str("\r\n ");
+        rest = &rest[cut..];
+        limit = 74;
     }
-    out
+    out.push_str(rest);
+    out.push_str("\r\n");
+}
+
+/// An iCalendar document being written: each content line is escaped as its kind needs and
+/// folded once, as it is added.
+#[derive(Default)]
+struct Lines {
+    out: String,
+    line: String,
+}
+
+impl Lines {
+    fn with_capacity(capacity: usize) -> Self {
+        Self { out: String::with_capacity(capacity), line: String::with_capacity(160) }
+    }
+
+    /// The line being made, folded into the document.
+    fn flush(&mut self) {
+        fold_line(&mut self.out, &self.line);
+        self.line.clear();
+    }
+
+    fn begin(&mut self, kind: &str) {
+        self.value("BEGIN", kind);
+    }
+
+    fn end(&mut self, kind: &str) {
+        self.value("END", kind);
+    }
+
+    /// A property whose value is written as it is (dates, numbers, URIs, names).
+    fn value(&mut self, name: &str, value: &str) {
+        self.param_value(name, &[], value);
+    }
+
+    /// A property with parameters, its value written as it is.
+    fn param_value(&mut self, name: &str, params: &[(&str, &str)], value: &str) {
+        self.line.push_str(name);
+        for (key, param) in params {
+            push_param(&mut self.line, key, param);
+        }
+        self.line.push(':');
+        self.line.push_str(value);
+        self.flush();
+    }
+
+    /// A TEXT property: cleaned and escaped here, whatever its name.
+    fn text(&mut self, name: &str, value: &str) {
+        self.line.push_str(name);
+        self.line.push(':');
+        push_escaped(&mut self.line, &clean_text(value));
+        self.flush();
+    }
+
+    /// A property built with the crate, escaped when the crate's types say it is TEXT.
+    fn property(&mut self, property: &Property) {
+        self.line.push_str(property.key());
+        for param in property.params().values() {
+            push_param(&mut self.line, param.key(), param.value());
+        }
+        self.line.push(':');
+        if property.value_type() == Some(ValueType::Text) {
+            push_escaped(&mut self.line, property.value());
+        } else {
+            self.line.push_str(property.value());
+        }
+        self.flush();
+    }
+
+    /// A component built with the crate, in its order: the properties by name, the
+    /// repeated ones, then the inner components. Nothing is added: no `DTSTAMP` or `UID`
+    /// that RFC 5545 does not ask of a `VALARM`.
+    fn component<C: Component>(&mut self, component: &C) {
+        let kind = component.component_kind();
+        self.begin(&kind);
+        for property in component.properties().values() {
+            self.property(property);
+        }
+        for property in component.multi_properties().values().flatten() {
+            self.property(property);
+        }
+        for inner in component.components() {
+            self.component(inner);
+        }
+        self.end(&kind);
+    }
+
+    /// The `VTIMEZONE` of `tzid` through `first_year..=last_year`: one `STANDARD` for a
+    /// zone with no changes, else one sub-component per change. Nothing for an unknown zone
+    /// (the calendar's validation refuses one).
+    fn timezone(&mut self, tzid: &str, first_year: i32, last_year: i32) {
+        let Some(span) = crate::dates::zone_span(tzid, first_year, last_year) else { return };
+        self.begin("VTIMEZONE");
+        self.text("TZID", tzid);
+        let mut part = |kind: &str, start: NaiveDateTime, from: i32, to: i32, name: &str| {
+            self.begin(kind);
+            self.value("DTSTART", &local_value(start));
+            self.value("TZOFFSETFROM", &offset_value(from));
+            self.value("TZOFFSETTO", &offset_value(to));
+            self.text("TZNAME", name);
+            self.end(kind);
+        };
+        if span.transitions.is_empty() {
+            part("STANDARD", crate::dates::epoch(), span.offset, span.offset, &span.name);
+        }
+        for t in &span.transitions {
+            let kind = if t.daylight { "DAYLIGHT" } else { "STANDARD" };
+            part(kind, t.local, t.from, t.to, &t.name);
+        }
+        self.end("VTIMEZONE");
+    }
+
+    /// The document.
+    fn finish(self) -> String {
+        self.out
+    }
+}
+
+/// `;KEY=value`, the value quoted when it holds `:`, `;` or `,` (RFC 5545 3.2).
+fn push_param(line: &mut String, key: &str, value: &str) {
+    line.push(';');
+    line.push_str(key);
+    line.push('=');
+    if value.contains([':', ';', ',']) {
+        line.push('"');
+        line.push_str(value);
+        line.push('"');
+    } else {
+        line.push_str(value);
+    }
+}
+
+/// A TEXT value escaped (RFC 5545 3.3.11): backslash, `;`, `,` and newline.
+fn push_escaped(line: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '\\' | ';' | ',' => {
+                line.push('\\');
+                line.push(c);
+            }
+            '\n' => line.push_str("\\n"),
+            c => line.push(c),
+        }
+    }
+}
+
+/// A UTC offset as RFC 5545 writes it: `+0800`, `-0330`.
+fn offset_value(seconds: i32) -> String {
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let s = seconds.abs();
+    format!("{sign}{:02}{:02}", s / 3600, s % 3600 / 60)
 }
 
 fn date_value(date: NaiveDate) -> String {
@@ -147,7 +268,7 @@ pub struct Feed<'a> {
     pub schedule: &'a Schedule,
     /// DTSTAMP of every event.
     pub stamp: DateTime<Utc>,
-    /// The VTIMEZONE block, computed once per build.
+    /// The `VTIMEZONE` block, written once per build.
     pub timezone: String,
 }
 
@@ -155,10 +276,9 @@ impl<'a> Feed<'a> {
     /// The feed settings of a build of `schedule`.
     #[must_use]
     pub fn new(calendar: &'a Calendar, schedule: &'a Schedule, stamp: DateTime<Utc>) -> Self {
-        // Folded like every other part of a feed, though its lines are short today.
-        let timezone =
-            fold(&vtimezone(&calendar.timezone, schedule.from.year() - 1, schedule.to.year() + 1));
-        Self { calendar, schedule, stamp, timezone }
+        let mut lines = Lines::default();
+        lines.timezone(&calendar.timezone, schedule.from.year() - 1, schedule.to.year() + 1);
+        Self { calendar, schedule, stamp, timezone: lines.finish() }
     }
 
     /// One feed of `occurrences`, named `name`.
@@ -168,53 +288,45 @@ impl<'a> Feed<'a> {
         self.assemble(name, events.iter().map(String::as_str))
     }
 
-    /// The `VEVENT` of one occurrence, folded, to be put into feeds with
-    /// [`Feed::assemble`]. An event in several feeds is rendered once.
+    /// The `VEVENT` of one occurrence, written and folded, to be put into feeds with
+    /// [`Feed::assemble`]. An event in several feeds is written once.
     #[must_use]
     pub fn event(&self, o: &Occurrence) -> String {
-        let text = event(self.calendar, self.schedule, o, self.stamp).to_string();
-        fold(&strip_alarm_stamps(&text))
+        let mut lines = Lines::with_capacity(1024);
+        lines.component(&event(self.calendar, self.schedule, o, self.stamp));
+        lines.finish()
     }
 
     /// The feed named `name` holding `events` (from [`Feed::event`]).
     #[must_use]
     pub fn assemble<'e>(&self, name: &str, events: impl Iterator<Item = &'e str>) -> String {
         let calendar = self.calendar;
-        let mut ics = Ics::empty();
-        for (key, value) in [
-            ("VERSION", "2.0"),
-            ("PRODID", PRODID),
-            ("CALSCALE", "GREGORIAN"),
-            ("METHOD", "PUBLISH"),
-        ] {
-            ics.append_property(Property::new(key, value));
-        }
-        ics.append_property(Property::new("X-WR-CALNAME", escape_text(name)));
-        ics.append_property(Property::new("NAME", escape_text(name)));
-        ics.append_property(Property::new("X-WR-TIMEZONE", escape_text(&calendar.timezone)));
+        let events: Vec<&str> = events.collect();
+        let size = events.iter().map(|e| e.len()).sum::<usize>() + self.timezone.len() + 2048;
+        let mut lines = Lines::with_capacity(size);
+        lines.begin("VCALENDAR");
+        lines.value("VERSION", "2.0");
+        lines.text("PRODID", PRODID);
+        lines.value("CALSCALE", "GREGORIAN");
+        lines.value("METHOD", "PUBLISH");
+        lines.text("X-WR-CALNAME", name);
+        lines.text("NAME", name);
+        lines.text("X-WR-TIMEZONE", &calendar.timezone);
         if let Some(description) = &calendar.description {
-            ics.append_property(Property::new("X-WR-CALDESC", escape_text(description)));
-            ics.append_property(Property::new("DESCRIPTION", clean_text(description)));
+            lines.text("X-WR-CALDESC", description);
+            lines.text("DESCRIPTION", description);
         }
-        ics.append_property(
-            Property::new("REFRESH-INTERVAL", "P1D").add_parameter("VALUE", "DURATION").done(),
-        );
-        ics.append_property(Property::new("X-PUBLISHED-TTL", "P1D"));
+        lines.param_value("REFRESH-INTERVAL", &[("VALUE", "DURATION")], "P1D");
+        lines.value("X-PUBLISHED-TTL", "P1D");
         if let Some(url) = &calendar.url {
-            ics.append_property(
-                Property::new("SOURCE", url.as_str()).add_parameter("VALUE", "URI").done(),
-            );
+            lines.param_value("SOURCE", &[("VALUE", "URI")], url);
         }
-        let header = fold(&ics.to_string());
-        let end = "END:VCALENDAR\r\n";
-        let header = header.strip_suffix(end).unwrap_or(&header);
-        let mut out = String::with_capacity(header.len() + self.timezone.len() + 2048);
-        out.push_str(header);
+        let mut out = lines.finish();
         out.push_str(&self.timezone);
         for event in events {
             out.push_str(event);
         }
-        out.push_str(end);
+        out.push_str("END:VCALENDAR\r\n");
         out
     }
 }
@@ -302,131 +414,72 @@ fn event(
     e.done()
 }
 
-/// Drop the DTSTAMP and random UID the crate writes into every VALARM: RFC 5545 alarms
-/// have neither, and a random UID would make every build differ.
-fn strip_alarm_stamps(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_alarm = false;
-    for line in text.split_inclusive("\r\n") {
-        match line.trim_end() {
-            "BEGIN:VALARM" => in_alarm = true,
-            "END:VALARM" => in_alarm = false,
-            l if in_alarm && (l.starts_with("DTSTAMP:") || l.starts_with("UID:")) => continue,
-            _ => {}
-        }
-        out.push_str(line);
-    }
-    out
-}
-
-/// A VTIMEZONE for `tzid` covering `first_year..=last_year`: one STANDARD for a zone with
-/// no changes, else one sub-component per transition.
-#[must_use]
-pub fn vtimezone(tzid: &str, first_year: i32, last_year: i32) -> String {
-    use chrono::Offset;
-    use chrono_tz::OffsetComponents;
-    let Ok(tz) = tzid.parse::<chrono_tz::Tz>() else { return String::new() };
-    let offset_at = |t: DateTime<Utc>| tz.offset_from_utc_datetime(&t.naive_utc());
-    let start = Utc.with_ymd_and_hms(first_year, 1, 1, 0, 0, 0).single().unwrap_or_default();
-    let end = Utc.with_ymd_and_hms(last_year, 12, 31, 23, 0, 0).single().unwrap_or_default();
-    let fmt_offset = |secs: i32| {
-        let sign = if secs < 0 { '-' } else { '+' };
-        let s = secs.abs();
-        format!("{sign}{:02}{:02}", s / 3600, s % 3600 / 60)
-    };
-    let mut out = format!("BEGIN:VTIMEZONE\r\nTZID:{tzid}\r\n");
-    let first = offset_at(start);
-    let mut transitions = Vec::new();
-    let mut previous = first;
-    let mut t = start;
-    while t < end {
-        let next = t + Duration::hours(6);
-        let offset = offset_at(next);
-        if offset.fix() != previous.fix() {
-            // Narrow the change to the second.
-            let (mut lo, mut hi) = (t, next);
-            while hi - lo > Duration::seconds(1) {
-                let mid = lo + (hi - lo) / 2;
-                if offset_at(mid).fix() == previous.fix() {
-                    lo = mid
-                } else {
-                    hi = mid
-                }
-            }
-            transitions.push((hi, previous.fix().local_minus_utc(), offset));
-            previous = offset;
-        }
-        t = next;
-    }
-    let component = |kind: &str, at: NaiveDateTime, from: i32, to: i32, name: String| {
-        format!(
-            "BEGIN:{kind}\r\nDTSTART:{}\r\nTZOFFSETFROM:{}\r\nTZOFFSETTO:{}\r\nTZNAME:{name}\r\nEND:{kind}\r\n",
-            local_value(at),
-            fmt_offset(from),
-            fmt_offset(to)
-        )
-    };
-    if transitions.is_empty() {
-        let secs = first.fix().local_minus_utc();
-        out.push_str(&component(
-            "STANDARD",
-            NaiveDate::from_ymd_opt(1970, 1, 1)
-                .unwrap_or_default()
-                .and_hms_opt(0, 0, 0)
-                .unwrap_or_default(),
-            secs,
-            secs,
-            first.to_string(),
-        ));
-    } else {
-        for (at, from, offset) in transitions {
-            let to = offset.fix().local_minus_utc();
-            let kind = if offset.dst_offset().num_seconds() != 0 { "DAYLIGHT" } else { "STANDARD" };
-            let local = at.naive_utc() + Duration::seconds(i64::from(from));
-            out.push_str(&component(kind, local, from, to, offset.to_string()));
-        }
-    }
-    out.push_str("END:VTIMEZONE\r\n");
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn fold(line: &str) -> String {
+        let mut out = String::new();
+        fold_line(&mut out, line);
+        out
+    }
+
     #[test]
     fn folding_never_splits_a_character_and_stays_within_75_octets() {
-        let line = format!("SUMMARY:{}\r\n", "工会活动".repeat(30));
+        let line = format!("SUMMARY:{}", "工会活动".repeat(30));
         let folded = fold(&line);
         for l in folded.split("\r\n") {
             assert!(l.len() <= 75, "{} octets", l.len());
         }
-        assert_eq!(folded.replace("\r\n ", ""), line);
+        assert_eq!(folded.replace("\r\n ", ""), format!("{line}\r\n"));
     }
 
     #[test]
     fn a_continuation_line_never_starts_with_the_values_space() {
-        let line = format!("SUMMARY:{}  b\r\n", "a".repeat(65));
+        let line = format!("SUMMARY:{}  b", "a".repeat(65));
         let folded = fold(&line);
         assert!(folded.split("\r\n").skip(1).all(|l| !l.starts_with("  ")), "{folded}");
         assert!(folded.split("\r\n").all(|l| !l.ends_with(' ')), "{folded}");
-        assert_eq!(folded.replace("\r\n ", ""), line);
+        assert_eq!(folded.replace("\r\n ", ""), format!("{line}\r\n"));
         assert!(folded.split("\r\n").all(|l| l.len() <= 75));
     }
 
     #[test]
     fn a_long_run_of_white_space_after_a_wide_character_still_folds() {
         // Found by the fuzzer: this used to loop for ever.
-        let line = format!("CATEGORIES:健康{}动\r\n", "\t".repeat(100));
+        let line = format!("CATEGORIES:健康{}动", "\t".repeat(100));
         let folded = fold(&line);
         assert!(folded.split("\r\n").all(|l| l.len() <= 75));
-        assert_eq!(folded.replace("\r\n ", ""), line);
+        assert_eq!(folded.replace("\r\n ", ""), format!("{line}\r\n"));
     }
 
     #[test]
-    fn text_is_cleaned_and_escaped() {
-        assert_eq!(escape_text("a,b;c\\d\r\ne"), "a\\,b\\;c\\\\d\\ne");
+    fn text_is_cleaned_and_escaped_whatever_the_property() {
+        let mut lines = Lines::default();
+        // NAME and X- properties are TEXT to this writer, not to the crate's list.
+        lines.text("NAME", "a,b;c\\d\r\ne\u{7}");
+        lines.text("X-WR-CALNAME", "x,y");
+        lines.property(&Property::new("SUMMARY", "p;q"));
+        lines.property(&Property::new("X-OTHER", "r;s"));
+        lines.param_value("DTSTART", &[("TZID", "Asia/Shanghai"), ("X", "a:b")], "20270308T090000");
+        assert_eq!(
+            lines.finish(),
+            "NAME:a\\,b\\;c\\\\d\\ne\r\nX-WR-CALNAME:x\\,y\r\nSUMMARY:p\\;q\r\nX-OTHER:r;s\r\n\
+             DTSTART;TZID=Asia/Shanghai;X=\"a:b\":20270308T090000\r\n"
+        );
         assert_eq!(clean_text("x\u{7}y\rz"), "xy\nz");
+    }
+
+    #[test]
+    fn an_alarm_gets_no_stamp_or_uid() {
+        let mut alarm = Alarm::display("x", Duration::zero());
+        alarm.append_property(Property::new("TRIGGER", duration_value(-15)));
+        let mut lines = Lines::default();
+        lines.component(&alarm);
+        let text = lines.finish();
+        assert!(text.starts_with("BEGIN:VALARM\r\n") && text.ends_with("END:VALARM\r\n"));
+        assert!(text.contains("TRIGGER:-PT15M\r\n") && text.contains("ACTION:DISPLAY\r\n"));
+        assert!(!text.contains("DTSTAMP") && !text.contains("UID"), "{text}");
     }
 
     #[test]
@@ -440,18 +493,25 @@ mod tests {
 
     #[test]
     fn shanghai_has_one_standard_offset() {
-        let tz = vtimezone("Asia/Shanghai", 2026, 2028);
-        assert!(
-            tz.contains("TZOFFSETTO:+0800")
-                && tz.contains("BEGIN:STANDARD")
-                && !tz.contains("DAYLIGHT")
+        let mut lines = Lines::default();
+        lines.timezone("Asia/Shanghai", 2026, 2028);
+        assert_eq!(
+            lines.finish(),
+            "BEGIN:VTIMEZONE\r\nTZID:Asia/Shanghai\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\n\
+             TZOFFSETFROM:+0800\r\nTZOFFSETTO:+0800\r\nTZNAME:CST\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
         );
     }
 
     #[test]
     fn berlin_has_daylight_saving_transitions() {
-        let tz = vtimezone("Europe/Berlin", 2027, 2027);
-        assert!(tz.contains("BEGIN:DAYLIGHT\r\nDTSTART:20270328T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200"), "{tz}");
-        assert!(tz.contains("BEGIN:STANDARD\r\nDTSTART:20271031T030000"), "{tz}");
+        let mut lines = Lines::default();
+        lines.timezone("Europe/Berlin", 2027, 2027);
+        let tz = lines.finish();
+        assert!(tz.contains("BEGIN:DAYLIGHT\r\nDTSTART:20270328T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\nEND:DAYLIGHT"), "{tz}");
+        assert!(
+            tz.contains("BEGIN:STANDARD\r\nDTSTART:20271031T030000\r\nTZOFFSETFROM:+0200"),
+            "{tz}"
+        );
+        assert_eq!(offset_value(-(3 * 3600 + 1800)), "-0330");
     }
 }
