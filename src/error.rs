@@ -52,7 +52,7 @@ impl SourceFile {
 
     /// The location of a byte span (clamped to the text, never splitting a character).
     #[must_use]
-    pub fn locate(&self, span: Range<usize>) -> Location {
+    pub(crate) fn locate(&self, span: Range<usize>) -> Location {
         let text = &self.text;
         let mut start = span.start.min(text.len());
         while !text.is_char_boundary(start) {
@@ -97,7 +97,7 @@ impl Diagnostic {
 
     /// The same, with a hint on how to fix it.
     #[must_use]
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }

@@ -20,7 +20,7 @@ pub enum Language {
 impl Language {
     /// Its language tag for HTML's `lang`: `zh-CN` or `en`.
     #[must_use]
-    pub fn tag(self) -> &'static str {
+    pub(crate) fn tag(self) -> &'static str {
         match self {
             Self::Zh => "zh-CN",
             Self::En => "en",
@@ -194,7 +194,7 @@ pub enum Anchor {
 impl Anchor {
     /// Whether the anchor gives at most one date a year (date, lunar, term, holiday).
     #[must_use]
-    pub fn is_annual(&self) -> bool {
+    pub(crate) fn is_annual(&self) -> bool {
         matches!(
             self,
             Self::Annual { .. }

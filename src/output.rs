@@ -16,7 +16,7 @@ pub type Files = Vec<(String, Vec<u8>)>;
 /// # Errors
 ///
 /// [`Error::Io`] when the folder is not writable.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+pub(crate) fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let temp: PathBuf = dir.join(format!(".{name}.{}.tmp", std::process::id()));
@@ -37,7 +37,7 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
 /// # Errors
 ///
 /// [`Error::Io`] when the folder cannot be made or the file written.
-pub fn write_file(path: &Path, contents: &[u8]) -> Result<()> {
+pub(crate) fn write_file(path: &Path, contents: &[u8]) -> Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|source| Error::Io {
             action: "cannot create",

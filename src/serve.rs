@@ -27,7 +27,7 @@ const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 /// The largest request head accepted, in bytes.
 const MAX_HEAD: usize = 16 * 1024;
 /// Where open pages listen for rebuilds (server-sent events).
-pub const EVENTS_PATH: &str = "/__unioncal/events";
+pub(crate) const EVENTS_PATH: &str = "/__unioncal/events";
 
 /// One built file, ready to send.
 #[derive(Debug, Clone)]
@@ -64,7 +64,7 @@ pub struct Site {
 
 /// The media type of an output file.
 #[must_use]
-pub fn content_type(name: &str) -> &'static str {
+pub(crate) fn content_type(name: &str) -> &'static str {
     match name.rsplit_once('.').map_or("", |(_, ext)| ext) {
         "ics" => "text/calendar; charset=utf-8",
         "html" => "text/html; charset=utf-8",
@@ -134,7 +134,7 @@ impl Site {
     }
 
     /// A build failed: keep serving the last good outputs, and show `error` on the pages.
-    pub fn fail(&mut self, error: String, now: SystemTime) {
+    pub(crate) fn fail(&mut self, error: String, now: SystemTime) {
         for (name, page) in &self.pages {
             let body = live_page(page, Some(&error));
             if let Some(entry) = self.files.get_mut(name) {

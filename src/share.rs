@@ -190,7 +190,7 @@ impl Browser {
     /// # Errors
     ///
     /// When the browser fails or writes no PDF.
-    pub fn print_pdf(&self, work: &Path, page: &Path) -> Result<Vec<u8>> {
+    pub(crate) fn print_pdf(&self, work: &Path, page: &Path) -> Result<Vec<u8>> {
         let pdf = work.join("print.pdf");
         self.run(
             work,
@@ -209,7 +209,7 @@ impl Browser {
     /// # Errors
     ///
     /// When the browser fails or writes no picture.
-    pub fn capture_png(
+    pub(crate) fn capture_png(
         &self,
         work: &Path,
         page: &Path,

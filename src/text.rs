@@ -7,7 +7,7 @@ use crate::model::Language;
 /// A whole number in Chinese numerals, as a title says an edition: 十三 (not 一十三),
 /// 四十七, 一百零三, 一百一十, 一千零五, 两万 is written 二万 as in formal counting.
 #[must_use]
-pub fn chinese_numeral(n: i64) -> String {
+pub(crate) fn chinese_numeral(n: i64) -> String {
     const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
     const UNITS: [&str; 4] = ["", "十", "百", "千"];
     if n < 0 {
@@ -59,7 +59,7 @@ pub fn chinese_numeral(n: i64) -> String {
 
 /// A number as a title shows it in `language`.
 #[must_use]
-pub fn numeral(n: i64, language: Language) -> String {
+pub(crate) fn numeral(n: i64, language: Language) -> String {
     match language {
         Language::Zh if n >= 0 => chinese_numeral(n),
         _ => n.to_string(),
@@ -69,7 +69,7 @@ pub fn numeral(n: i64, language: Language) -> String {
 /// The weekday's short name: 周一 … 周日, or Mon … Sun (the catalog's `weekdays`, read
 /// once per language).
 #[must_use]
-pub fn weekday_name(day: Weekday, language: Language) -> &'static str {
+pub(crate) fn weekday_name(day: Weekday, language: Language) -> &'static str {
     static NAMES: std::sync::OnceLock<[Vec<String>; 2]> = std::sync::OnceLock::new();
     let names = NAMES.get_or_init(|| {
         [Language::Zh, Language::En].map(|language| {

@@ -162,7 +162,7 @@ fn quoted(text: &str) -> String {
 /// `periods` as `[[holidays.periods]]` tables (one a contiguous run of days off), headed
 /// by `comments` (one `# ` line each).
 #[must_use]
-pub fn to_toml(periods: &[Period], comments: &[String]) -> String {
+pub(crate) fn to_toml(periods: &[Period], comments: &[String]) -> String {
     let mut out = String::new();
     for line in comments {
         let line: String = line.chars().filter(|c| !c.is_control()).collect();
@@ -195,7 +195,11 @@ pub struct NoticeRecord<'a> {
 /// The text of an arrangement saved by `holidays import --save`: a `[notice]` table saying
 /// where it came from (which [`read`] turns into the periods' origin), then `periods`.
 #[must_use]
-pub fn saved_file(record: &NoticeRecord<'_>, periods: &[Period], comments: &[String]) -> String {
+pub(crate) fn saved_file(
+    record: &NoticeRecord<'_>,
+    periods: &[Period],
+    comments: &[String],
+) -> String {
     let mut text = String::from(
         "# Saved by `unioncal holidays import --save`: every calendar on this computer uses it.\n# Delete this file to go back to the built-in arrangement.\n\n[notice]\n",
     );
@@ -220,7 +224,7 @@ pub fn saved_file(record: &NoticeRecord<'_>, periods: &[Period], comments: &[Str
 /// # Errors
 ///
 /// When `existing` is not valid TOML, or its `holidays` is not a table.
-pub fn put_into(
+pub(crate) fn put_into(
     name: &str,
     existing: &str,
     year: i32,

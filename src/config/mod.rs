@@ -9,9 +9,8 @@ mod raw;
 mod validate;
 mod values;
 
-pub use holidays::{
-    put_into, read as read_holidays_file, saved_file, to_toml as periods_toml, NoticeRecord,
-};
+pub(crate) use holidays::{put_into, saved_file, to_toml as periods_toml};
+pub use holidays::{read as read_holidays_file, NoticeRecord};
 
 use std::path::Path;
 
@@ -19,7 +18,7 @@ use crate::error::{Diagnostic, Error, Location, Result, SourceFile};
 use crate::model::Calendar;
 
 /// The largest calendar file unioncal reads.
-pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+pub(crate) const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 
 /// Read and validate the calendar file at `path`.
 ///
@@ -84,7 +83,7 @@ pub fn schema() -> String {
 /// The default slug of a file named `stem`: lowercased, every run of characters other
 /// than `a-z0-9` turned into `-`, `-` trimmed; `calendar` if nothing is left.
 #[must_use]
-pub fn slug_from_stem(stem: &str) -> String {
+pub(crate) fn slug_from_stem(stem: &str) -> String {
     let mut slug = String::new();
     for c in stem.to_lowercase().chars() {
         if c.is_ascii_lowercase() || c.is_ascii_digit() {

@@ -38,7 +38,7 @@ pub struct LunarDate {
 impl LunarDate {
     /// The month's Chinese name: 正月 … 腊月, with 闰 for a leap month.
     #[must_use]
-    pub fn month_name(&self) -> String {
+    pub(crate) fn month_name(&self) -> String {
         let name = MONTH_NAMES[usize::from(self.month - 1)];
         if self.leap {
             format!("闰{name}")
@@ -49,7 +49,7 @@ impl LunarDate {
 
     /// The day's Chinese name: 初一 … 初十, 十一 … 二十, 廿一 … 三十.
     #[must_use]
-    pub fn day_name(&self) -> &'static str {
+    pub(crate) fn day_name(&self) -> &'static str {
         const DAYS: [&str; 30] = [
             "初一", "初二", "初三", "初四", "初五", "初六", "初七", "初八", "初九", "初十", "十一",
             "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十", "廿一", "廿二",
@@ -123,22 +123,22 @@ pub fn leap_month(year: i32) -> Option<u8> {
 }
 
 /// The 24 solar terms (节气) in Gregorian calendar order, 小寒 first.
-pub const TERM_NAMES: [&str; 24] = [
+pub(crate) const TERM_NAMES: [&str; 24] = [
     "小寒", "大寒", "立春", "雨水", "惊蛰", "春分", "清明", "谷雨", "立夏", "小满", "芒种", "夏至",
     "小暑", "大暑", "立秋", "处暑", "白露", "秋分", "寒露", "霜降", "立冬", "小雪", "大雪", "冬至",
 ];
 
-/// A solar term, by its index in [`TERM_NAMES`] (0 = 小寒 … 23 = 冬至).
+/// A solar term, by its index in the year (0 = 小寒 … 23 = 冬至).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct SolarTerm(u8);
 
 impl SolarTerm {
     /// 清明, the term that dates the 清明节 holiday.
-    pub const QINGMING: Self = Self(6);
+    pub(crate) const QINGMING: Self = Self(6);
     /// 夏至, from which 初伏 and 中伏 are counted.
-    pub const XIAZHI: Self = Self(11);
+    pub(crate) const XIAZHI: Self = Self(11);
     /// 立秋, from which 末伏 is counted.
-    pub const LIQIU: Self = Self(14);
+    pub(crate) const LIQIU: Self = Self(14);
 
     /// The term named `name` (立春, 清明, …), or `None`.
     #[must_use]
@@ -164,7 +164,7 @@ impl SolarTerm {
 
 /// The solar term that falls on `date`, if any.
 #[must_use]
-pub fn term_on(date: NaiveDate) -> Option<SolarTerm> {
+pub(crate) fn term_on(date: NaiveDate) -> Option<SolarTerm> {
     let index = usize::try_from(date.year().checked_sub(TABLE_FIRST_YEAR)?).ok()?;
     let ordinal = u16::try_from(date.ordinal()).ok()?;
     let position = TERM_DAYS.get(index)?.iter().position(|&d| d == ordinal)?;
@@ -222,7 +222,7 @@ const GENG: u8 = 6;
 
 /// The heavenly stem (天干) of a day, 0 = 甲 … 9 = 癸.
 #[must_use]
-pub fn heavenly_stem(date: NaiveDate) -> u8 {
+pub(crate) fn heavenly_stem(date: NaiveDate) -> u8 {
     // 1949-10-01, day 711,766 from CE, was a 甲子 day.
     u8::try_from((date.num_days_from_ce() + 4).rem_euclid(10)).unwrap_or(0)
 }

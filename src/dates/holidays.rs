@@ -29,7 +29,7 @@ pub enum Festival {
 
 impl Festival {
     /// All seven, in calendar order.
-    pub const ALL: [Self; 7] = [
+    pub(crate) const ALL: [Self; 7] = [
         Self::NewYear,
         Self::SpringFestival,
         Self::Qingming,
@@ -58,7 +58,7 @@ impl Festival {
     /// The festivals a period's name covers: one name, or a combined notice such as
     /// 国庆节、中秋节.
     #[must_use]
-    pub fn in_name(name: &str) -> Vec<Self> {
+    pub(crate) fn in_name(name: &str) -> Vec<Self> {
         name.split(['、', ',', '，', '/']).filter_map(Self::from_name).collect()
     }
 
@@ -78,7 +78,7 @@ impl Festival {
 
     /// The English name.
     #[must_use]
-    pub fn english_name(self) -> &'static str {
+    pub(crate) fn english_name(self) -> &'static str {
         match self {
             Self::NewYear => "New Year's Day",
             Self::SpringFestival => "Spring Festival",
@@ -93,7 +93,7 @@ impl Festival {
     /// The festival's own day in Gregorian `year`: 01-01, 正月初一, the 清明 term, 05-01,
     /// 五月初五, 八月十五, 10-01. This is what a `holiday` anchor's nominal date uses.
     #[must_use]
-    pub fn statutory_day(self, year: i32) -> Option<NaiveDate> {
+    pub(crate) fn statutory_day(self, year: i32) -> Option<NaiveDate> {
         match self {
             Self::NewYear => NaiveDate::from_ymd_opt(year, 1, 1),
             Self::SpringFestival => lunar_to_solar(year, 1, 1),
@@ -108,7 +108,7 @@ impl Festival {
     /// The statutory days off the law in force in `year` grants (none before 2000, and
     /// none for 清明, 端午 and 中秋 before 2008).
     #[must_use]
-    pub fn law_days(self, year: i32) -> Vec<NaiveDate> {
+    pub(crate) fn law_days(self, year: i32) -> Vec<NaiveDate> {
         let Some(first) = self.statutory_day(year) else {
             return Vec::new();
         };
@@ -247,7 +247,7 @@ fn official_periods() -> &'static [Period] {
 
 /// The first and last year with a published arrangement embedded.
 #[must_use]
-pub fn official_years() -> (i32, i32) {
+pub(crate) fn official_years() -> (i32, i32) {
     let periods = official_periods();
     let first = periods.iter().map(|p| p.year).min().unwrap_or(0);
     let last = periods.iter().map(|p| p.year).max().unwrap_or(0);

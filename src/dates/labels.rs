@@ -46,7 +46,7 @@ fn partial_holiday(month: u32, day: u32) -> Option<&'static str> {
 
 /// The wall-calendar label of `date`.
 #[must_use]
-pub fn day_label(date: NaiveDate) -> DayLabel {
+pub(crate) fn day_label(date: NaiveDate) -> DayLabel {
     let partial = partial_holiday(date.month(), date.day());
     let special =
         |text: &str| DayLabel { text: text.to_string(), special: true, partial_holiday: partial };
@@ -91,7 +91,7 @@ pub fn day_label(date: NaiveDate) -> DayLabel {
 
 /// The sexagenary name of a lunar year with its zodiac animal: 丙午（马）.
 #[must_use]
-pub fn year_name(year: i32) -> String {
+pub(crate) fn year_name(year: i32) -> String {
     const STEMS: [&str; 10] = ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"];
     const BRANCHES: [&str; 12] =
         ["子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉", "戌", "亥"];

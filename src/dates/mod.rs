@@ -8,15 +8,18 @@ mod notice;
 mod workdays;
 mod zone;
 
+pub(crate) use almanac::TERM_NAMES;
 pub use almanac::{
-    heavenly_stem, leap_month, lunar_to_solar, solar_to_lunar, term_on, Fu, LunarDate, SolarTerm,
-    MAX_YEAR, MIN_YEAR, TERM_NAMES,
+    leap_month, lunar_to_solar, solar_to_lunar, Fu, LunarDate, SolarTerm, MAX_YEAR, MIN_YEAR,
 };
-pub use holidays::{official, official_years, provisional, Festival, Period, Source};
-pub use labels::{day_label, year_name, DayLabel};
+pub(crate) use holidays::official_years;
+pub use holidays::{official, provisional, Festival, Period, Source};
+pub use labels::DayLabel;
+pub(crate) use labels::{day_label, year_name};
 pub use notice::{runs, Notice};
 pub use workdays::{Arrangement, DayCalendar, DayKind, HolidayRules, Region, YearStatus};
-pub use zone::{epoch, zone_span, Transition, ZoneSpan};
+pub(crate) use zone::epoch;
+pub use zone::{zone_span, Transition, ZoneSpan};
 
 /// The first year for which region "cn" (statutory holidays) is supported.
-pub const CN_FIRST_YEAR: i32 = 2000;
+pub(crate) const CN_FIRST_YEAR: i32 = 2000;

@@ -229,7 +229,7 @@ impl DayCalendar {
 
     /// The working day `steps` working days after (`steps` > 0) or before (< 0) `date`.
     #[must_use]
-    pub fn add_workdays(&self, date: NaiveDate, steps: i32) -> NaiveDate {
+    pub(crate) fn add_workdays(&self, date: NaiveDate, steps: i32) -> NaiveDate {
         let mut date = date;
         for _ in 0..steps.unsigned_abs() {
             date = if steps > 0 { self.next_workday(date) } else { self.previous_workday(date) };
@@ -239,7 +239,7 @@ impl DayCalendar {
 
     /// The first working day after `date`.
     #[must_use]
-    pub fn next_workday(&self, date: NaiveDate) -> NaiveDate {
+    pub(crate) fn next_workday(&self, date: NaiveDate) -> NaiveDate {
         let mut day = date;
         loop {
             match day.checked_add_days(Days::new(1)) {
@@ -254,7 +254,7 @@ impl DayCalendar {
 
     /// The last working day before `date`.
     #[must_use]
-    pub fn previous_workday(&self, date: NaiveDate) -> NaiveDate {
+    pub(crate) fn previous_workday(&self, date: NaiveDate) -> NaiveDate {
         let mut day = date;
         loop {
             match day.checked_sub_days(Days::new(1)) {
@@ -271,7 +271,7 @@ impl DayCalendar {
     /// `year`: the start of the run of the arrangement's days off and weekends that holds
     /// them. `None` when that year's arrangement has no such period.
     #[must_use]
-    pub fn break_start(&self, festival: Festival, year: i32) -> Option<NaiveDate> {
+    pub(crate) fn break_start(&self, festival: Festival, year: i32) -> Option<NaiveDate> {
         let arrangement = self.arrangement(year)?;
         let mut day = arrangement
             .periods
@@ -292,7 +292,7 @@ impl DayCalendar {
     /// The longest run of consecutive days off in the window, a bound on how far a shift
     /// to a working day can move an occurrence.
     #[must_use]
-    pub fn longest_break(&self) -> usize {
+    pub(crate) fn longest_break(&self) -> usize {
         let (mut longest, mut run) = (0, 0);
         for kind in &self.days {
             run = if kind.is_off() { run + 1 } else { 0 };

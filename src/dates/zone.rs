@@ -83,7 +83,7 @@ pub fn zone_span(tzid: &str, first_year: i32, last_year: i32) -> Option<ZoneSpan
 
 /// The start of the epoch, the `DTSTART` of a zone's only offset when it never changes.
 #[must_use]
-pub fn epoch() -> NaiveDateTime {
+pub(crate) fn epoch() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(1970, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)).unwrap_or_default()
 }
 

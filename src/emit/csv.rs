@@ -8,7 +8,7 @@ use crate::schedule::Schedule;
 /// A cell made safe for spreadsheets: text starting with `=`, `+`, `-`, `@` (or a tab
 /// or carriage return) gets a leading `'` so it is never run as a formula.
 #[must_use]
-pub fn safe_cell(text: &str) -> String {
+pub(crate) fn safe_cell(text: &str) -> String {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {

@@ -32,7 +32,7 @@ fn days_text(days: &[NaiveDate], language: Language) -> String {
 
 /// How a year's arrangement was known, in a few words.
 #[must_use]
-pub fn status_text(status: YearStatus, language: Language) -> String {
+pub(crate) fn status_text(status: YearStatus, language: Language) -> String {
     match status {
         YearStatus::Official => t!(in language; "status-official"),
         YearStatus::Saved => t!(in language; "status-saved"),

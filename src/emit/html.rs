@@ -535,7 +535,7 @@ impl Pages {
     /// # Errors
     ///
     /// When a template fails.
-    pub fn share_pages(&self, templates: &Templates) -> Result<SharePages> {
+    pub(crate) fn share_pages(&self, templates: &Templates) -> Result<SharePages> {
         let mut page = tera::Context::from_serialize(&self.page)
             .map_err(|e| super::templates::template_error("share.html", &e))?;
         page.insert("style", templates.style());

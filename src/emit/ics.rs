@@ -1,7 +1,7 @@
 //! iCalendar feeds (RFC 5545, RFC 7986) that phones subscribe to.
 //!
 //! Each event is built as an `icalendar` component, which knows the properties' values and
-//! which of them are TEXT. The document is written here, by [`Lines`]: every content line
+//! which of them are TEXT. The document is written here, by `Lines`: every content line
 //! once, escaped and folded at 75 octets on a character boundary as it is written. The
 //! calendar's own properties (`NAME`, `X-WR-*`) are escaped here as TEXT, whatever the crate
 //! thinks of their names, and the `VTIMEZONE` comes from [`crate::dates::zone_span`].
@@ -22,7 +22,7 @@ pub const PRODID: &str = concat!("-//unioncal//unioncal ", env!("CARGO_PKG_VERSI
 /// User text made safe for a TEXT value: CRLF and CR become LF (escaped as `\n` by the
 /// crate), other control characters are dropped. Clean text is returned as it is.
 #[must_use]
-pub fn clean_text(text: &str) -> Cow<'_, str> {
+pub(crate) fn clean_text(text: &str) -> Cow<'_, str> {
     if !text.chars().any(|c| c != '\n' && c != '\t' && c.is_control()) {
         return Cow::Borrowed(text);
     }
@@ -289,7 +289,7 @@ impl<'a> Feed<'a> {
     }
 
     /// The `VEVENT` of one occurrence, written and folded, to be put into feeds with
-    /// [`Feed::assemble`]. An event in several feeds is written once.
+    /// `Feed::assemble`. An event in several feeds is written once.
     #[must_use]
     pub fn event(&self, o: &Occurrence) -> String {
         let mut lines = Lines::with_capacity(1024);
@@ -299,7 +299,7 @@ impl<'a> Feed<'a> {
 
     /// The feed named `name` holding `events` (from [`Feed::event`]).
     #[must_use]
-    pub fn assemble<'e>(&self, name: &str, events: impl Iterator<Item = &'e str>) -> String {
+    pub(crate) fn assemble<'e>(&self, name: &str, events: impl Iterator<Item = &'e str>) -> String {
         let calendar = self.calendar;
         let events: Vec<&str> = events.collect();
         let size = events.iter().map(|e| e.len()).sum::<usize>() + self.timezone.len() + 2048;

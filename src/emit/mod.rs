@@ -18,7 +18,7 @@ use chrono::Datelike;
 
 /// The time column of an occurrence: `14:00-17:00`, 全天 / all day, or 本月 / this month.
 #[must_use]
-pub fn time_text(o: &Occurrence, language: Language) -> String {
+pub(crate) fn time_text(o: &Occurrence, language: Language) -> String {
     match (o.start_time, o.end_time, o.month_task) {
         (_, _, true) => crate::t!(in language; "time-this-month"),
         (Some(s), Some(e), _) => format!("{}-{}", s.format("%H:%M"), e.format("%H:%M")),
@@ -29,7 +29,7 @@ pub fn time_text(o: &Occurrence, language: Language) -> String {
 
 /// The weekday column of an occurrence (empty for a month task).
 #[must_use]
-pub fn weekday_text(o: &Occurrence, language: Language) -> &'static str {
+pub(crate) fn weekday_text(o: &Occurrence, language: Language) -> &'static str {
     if o.month_task {
         ""
     } else {
@@ -39,7 +39,7 @@ pub fn weekday_text(o: &Occurrence, language: Language) -> &'static str {
 
 /// The range as a heading says it: 2027年 / 2027 for a whole year, else both dates.
 #[must_use]
-pub fn period_text(schedule: &crate::schedule::Schedule, language: Language) -> String {
+pub(crate) fn period_text(schedule: &crate::schedule::Schedule, language: Language) -> String {
     let (from, to) = (schedule.from, schedule.to);
     if from.year() == to.year() && from.ordinal() == 1 && to.month() == 12 && to.day() == 31 {
         crate::t!(in language; "period-year", year = from.year())
@@ -62,7 +62,7 @@ pub fn audience(calendar: &Calendar, o: &Occurrence) -> String {
 
 /// The label of an occurrence's category, or "".
 #[must_use]
-pub fn category_label<'a>(calendar: &'a Calendar, o: &Occurrence) -> &'a str {
+pub(crate) fn category_label<'a>(calendar: &'a Calendar, o: &Occurrence) -> &'a str {
     calendar.events[o.event]
         .category
         .as_deref()
@@ -72,7 +72,9 @@ pub fn category_label<'a>(calendar: &'a Calendar, o: &Occurrence) -> &'a str {
 
 /// The months of `schedule`, each with its occurrences.
 #[must_use]
-pub fn by_month(schedule: &crate::schedule::Schedule) -> Vec<((i32, u32), Vec<&Occurrence>)> {
+pub(crate) fn by_month(
+    schedule: &crate::schedule::Schedule,
+) -> Vec<((i32, u32), Vec<&Occurrence>)> {
     let mut months: Vec<((i32, u32), Vec<&Occurrence>)> = Vec::new();
     for o in &schedule.occurrences {
         let key = (o.date.year(), o.date.month());
@@ -89,7 +91,7 @@ pub fn by_month(schedule: &crate::schedule::Schedule) -> Vec<((i32, u32), Vec<&O
 /// sets it to Unix, so the same input gives the same bytes on Windows and Linux. A package
 /// it cannot walk is returned as it is.
 #[must_use]
-pub fn same_zip_everywhere(mut bytes: Vec<u8>) -> Vec<u8> {
+pub(crate) fn same_zip_everywhere(mut bytes: Vec<u8>) -> Vec<u8> {
     let read16 = |b: &[u8], at: usize| {
         b.get(at..at + 2).map(|s| usize::from(u16::from_le_bytes([s[0], s[1]])))
     };
@@ -136,7 +138,7 @@ pub struct PlanSection {
 /// The plan's numbered sections, and the heading of the activities after them
 /// (`六、具体活动安排`, numbered on from the sections).
 #[must_use]
-pub fn plan_sections(calendar: &Calendar) -> (Vec<PlanSection>, String) {
+pub(crate) fn plan_sections(calendar: &Calendar) -> (Vec<PlanSection>, String) {
     let lang = calendar.language;
     let numbered = |n: usize, title: &str| {
         let numeral = crate::text::chinese_numeral(i64::try_from(n).unwrap_or(0));
@@ -173,7 +175,7 @@ pub struct PlanMonth<'a> {
 /// The months of the work plan, in order, merged as `[plan] merge` says; months with
 /// nothing are left out.
 #[must_use]
-pub fn plan_months<'a>(
+pub(crate) fn plan_months<'a>(
     calendar: &Calendar,
     schedule: &'a crate::schedule::Schedule,
 ) -> Vec<PlanMonth<'a>> {
@@ -211,7 +213,9 @@ pub struct Group<'a> {
 
 /// A month's occurrences: its tasks (本月工作) and its dated items, grouped.
 #[must_use]
-pub fn month_groups<'a>(occurrences: &[&'a Occurrence]) -> (Vec<&'a Occurrence>, Vec<Group<'a>>) {
+pub(crate) fn month_groups<'a>(
+    occurrences: &[&'a Occurrence],
+) -> (Vec<&'a Occurrence>, Vec<Group<'a>>) {
     let tasks = occurrences.iter().copied().filter(|o| o.month_task).collect();
     let mut groups: Vec<Group<'a>> = Vec::new();
     for &o in occurrences.iter().filter(|o| !o.month_task) {
@@ -235,7 +239,7 @@ pub fn month_groups<'a>(occurrences: &[&'a Occurrence]) -> (Vec<&'a Occurrence>,
 /// The dates of a group as a plan writes them: 3月8日（周一）, 6月1日（周二）—6月5日（周六）,
 /// or 3月2日、4日、6日、9日、11日…（共13次）.
 #[must_use]
-pub fn dates_text(group: &Group<'_>, language: Language) -> String {
+pub(crate) fn dates_text(group: &Group<'_>, language: Language) -> String {
     let first = group.first;
     if group.dates.len() == 1 {
         let with_weekday = |d: chrono::NaiveDate| {
@@ -273,7 +277,7 @@ pub fn dates_text(group: &Group<'_>, language: Language) -> String {
 /// `document-month` for plan.docx): `3月份`, `7、8月份`, `七、八月份`, `2027年1月份`;
 /// `March 2027`, `July–August`.
 #[must_use]
-pub fn month_run_title(
+pub(crate) fn month_run_title(
     id: &'static str,
     year: i32,
     (first, last): (u32, u32),
@@ -302,7 +306,7 @@ pub fn month_run_title(
 
 /// A day as a date without its year: `3月8日`, `Mar 8`.
 #[must_use]
-pub fn month_day(date: chrono::NaiveDate, language: Language) -> String {
+pub(crate) fn month_day(date: chrono::NaiveDate, language: Language) -> String {
     crate::t!(in language; "date-month-day", month = date.month(), day = date.day(), mon = date.format("%b"))
 }
 

@@ -15,13 +15,13 @@ use crate::error::{Error, Result};
 
 /// The built-in stylesheet of the pages. It is plain CSS, not a template: `base.html` puts
 /// it into each page as the `style` variable (a `--templates` folder may replace it too).
-pub const STYLE: (&str, &str) = ("style.css", include_str!("../../templates/style.css"));
+pub(crate) const STYLE: (&str, &str) = ("style.css", include_str!("../../templates/style.css"));
 
 /// The stylesheet of the long phone pictures (`share/YYYY-MM.png`).
-pub const SHARE_STYLE: &str = include_str!("../../templates/share.css");
+pub(crate) const SHARE_STYLE: &str = include_str!("../../templates/share.css");
 
 /// The built-in templates, by name.
-pub const BUILT_IN: &[(&str, &str)] = &[
+pub(crate) const BUILT_IN: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     ("index.html", include_str!("../../templates/index.html")),
     ("sheet.html", include_str!("../../templates/sheet.html")),
@@ -42,7 +42,7 @@ pub struct Templates {
 
 /// Escape Markdown's special characters so user text is shown as written.
 #[must_use]
-pub fn escape_markdown(text: &str) -> String {
+pub(crate) fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -160,7 +160,7 @@ impl Templates {
     /// # Errors
     ///
     /// When the template fails.
-    pub fn render_context(&self, name: &str, context: &tera::Context) -> Result<String> {
+    pub(crate) fn render_context(&self, name: &str, context: &tera::Context) -> Result<String> {
         self.tera.render(name, context).map_err(|e| template_error(name, &e))
     }
 }

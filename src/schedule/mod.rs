@@ -80,7 +80,7 @@ impl Occurrence {
     /// What stands between the id and the domain in the UID, `-YYYYMMDD@` (`-YYYYMM@` for
     /// a month task), and its length; built without a formatter, for a million of them.
     #[must_use]
-    pub fn uid_middle(&self) -> ([u8; 10], usize) {
+    pub(crate) fn uid_middle(&self) -> ([u8; 10], usize) {
         let digit = |n: u32| b'0' + u8::try_from(n % 10).unwrap_or(0);
         let year = u32::try_from(self.nominal.year()).unwrap_or(0);
         let (month, day) = (self.nominal.month(), self.nominal.day());
@@ -137,7 +137,7 @@ impl Schedule {
     /// The day a feed shows an occurrence on: its date, or for a month task the month's
     /// first working day.
     #[must_use]
-    pub fn feed_day(&self, o: &Occurrence) -> NaiveDate {
+    pub(crate) fn feed_day(&self, o: &Occurrence) -> NaiveDate {
         if o.month_task && self.days.is_off(o.date) {
             self.days.next_workday(o.date)
         } else {
@@ -154,7 +154,7 @@ impl Schedule {
 
 /// The most occurrences one expansion may produce: far beyond any union's plan (a daily
 /// rule over 100 years is 36,525), a guard against runaway ranges and rule counts.
-pub const MAX_OCCURRENCES: usize = 5_000_000;
+pub(crate) const MAX_OCCURRENCES: usize = 5_000_000;
 
 /// The range of a year.
 #[must_use]
@@ -170,7 +170,7 @@ pub fn year_range(year: i32) -> (NaiveDate, NaiveDate) {
 ///
 /// [`Error::Usage`] for a backwards range or years outside 1960–2100 (2000–2100 for
 /// region "cn").
-pub fn check_range(calendar: &Calendar, from: NaiveDate, to: NaiveDate) -> Result<()> {
+pub(crate) fn check_range(calendar: &Calendar, from: NaiveDate, to: NaiveDate) -> Result<()> {
     if to < from {
         return Err(Error::Usage(t!("range-ends-first", from = from, to = to)));
     }
@@ -194,7 +194,8 @@ pub fn check_range(calendar: &Calendar, from: NaiveDate, to: NaiveDate) -> Resul
 ///
 /// # Errors
 ///
-/// As [`check_range`].
+/// [`Error::Usage`] for a backwards range or years outside 1960–2100 (2000–2100 for
+/// region "cn").
 pub fn expand(calendar: &Calendar, from: NaiveDate, to: NaiveDate) -> Result<Schedule> {
     check_range(calendar, from, to)?;
     let max_days = calendar.events.iter().map(|e| e.offset.days.unsigned_abs()).max().unwrap_or(0);
