@@ -172,7 +172,7 @@ pub struct ListArgs {
     /// Only this month (1–12) of the year.
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=12), conflicts_with_all = ["from", "to"])]
     pub month: Option<u32>,
-    /// Output format.
+    /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }

@@ -39,7 +39,7 @@ pub struct Calendar {
     pub year: Option<i32>,
     /// IANA time zone name.
     pub timezone: String,
-    /// Output language.
+    /// The language of pages, feeds and documents (`language` in `[calendar]`).
     pub language: Language,
     /// Right side of UIDs.
     pub uid_domain: String,
@@ -71,7 +71,7 @@ pub struct PlanParagraph {
 pub struct PlanSettings {
     /// The title; `None`: "{name}{year}年工作计划".
     pub title: Option<String>,
-    /// Opening paragraphs.
+    /// The paragraphs before the numbered sections (`[plan] intro`).
     pub intro: Vec<String>,
     /// Prose sections: a heading and its paragraphs.
     pub sections: Vec<(String, Vec<PlanParagraph>)>,
@@ -245,9 +245,9 @@ pub enum Length {
 /// The time of day of a timed event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Timing {
-    /// Start time.
+    /// When it starts, local time.
     pub start: NaiveTime,
-    /// End.
+    /// How long it lasts, or when it ends.
     pub length: Length,
 }
 
@@ -292,19 +292,19 @@ pub enum ChangeDate {
 /// `[[events.changes]]`: one occurrence changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
-    /// Which occurrence.
+    /// The occurrence changed, by the date it would have had.
     pub date: ChangeDate,
     /// Cancel, move or keep.
     pub action: ChangeAction,
-    /// New title.
+    /// The title this occurrence takes instead.
     pub title: Option<String>,
     /// New start time.
     pub time: Option<NaiveTime>,
     /// New end time.
     pub end: Option<NaiveTime>,
-    /// New place.
+    /// The place this occurrence takes instead.
     pub location: Option<String>,
-    /// New notes.
+    /// The notes this occurrence takes instead.
     pub description: Option<String>,
     /// Where the change is written, for warnings.
     pub origin: Location,
@@ -317,23 +317,23 @@ pub struct Event {
     pub id: String,
     /// Title, with `{year}` / `{edition}` / `{edition_num}` placeholders.
     pub title: Arc<str>,
-    /// Category key.
+    /// The key of its `[[categories]]` entry, if any: its feed and color.
     pub category: Option<String>,
-    /// Place.
+    /// Where it takes place.
     pub location: Option<Arc<str>>,
     /// Who leads it (负责人 / 牵头部门).
     pub organizer: Option<Arc<str>>,
     /// Who takes part (参加范围).
     pub audience: Option<Arc<str>>,
-    /// Notes.
+    /// Notes shown with it in the feeds and lists.
     pub description: Option<Arc<str>>,
     /// Reminders, in minutes before the start.
     pub reminders: Vec<i64>,
-    /// Shift policy.
+    /// What happens when it falls on a day off (`shift`).
     pub shift: Shift,
     /// Whether the file sets `shift` (on the event or in `[defaults]`).
     pub shift_given: bool,
-    /// What day.
+    /// The day it falls on: a date, a festival, a term, a weekday rule, …
     pub anchor: Anchor,
     /// Offset from the anchor.
     pub offset: Offset,
@@ -345,7 +345,7 @@ pub struct Event {
     pub default_minutes: i64,
     /// Every N days/weeks/months, counted from `start`.
     pub interval: u32,
-    /// Window start.
+    /// The first day the rule may fall on (`start`).
     pub start: Option<DateSpec>,
     /// Window end (inclusive).
     pub until: Option<DateSpec>,
@@ -361,7 +361,7 @@ pub struct Event {
     pub except: Vec<ExceptDate>,
     /// Occurrences to add.
     pub also: Vec<DateSpec>,
-    /// Occurrences changed.
+    /// Single occurrences moved, retitled or cancelled (`[[events.changes]]`).
     pub changes: Vec<Change>,
     /// Where the event is written, for warnings.
     pub origin: Location,

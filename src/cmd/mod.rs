@@ -21,7 +21,7 @@ use crate::schedule::year_range;
 pub struct Ui {
     /// Print only errors.
     pub quiet: bool,
-    /// Print more.
+    /// Print more about what is done (the files written, their sizes).
     pub verbose: bool,
     color: bool,
 }

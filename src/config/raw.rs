@@ -58,7 +58,7 @@ pub(crate) struct RawCalendar {
     /// Public feed URL (https:// or http://): subscribe links and the QR code.
     #[schemars(with = "Option<String>")]
     pub(crate) url: Option<Str>,
-    /// Free text.
+    /// What the calendar is for, shown under its name on the pages and in the feeds.
     #[schemars(with = "Option<String>")]
     pub(crate) description: Option<Str>,
 }
@@ -67,7 +67,7 @@ pub(crate) struct RawCalendar {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawDefaults {
-    /// Place.
+    /// The place of every event that names none, such as "职工之家".
     #[schemars(with = "Option<String>")]
     pub(crate) location: Option<Str>,
     /// Length: "90m", "2h", "1h30m" (or "90分钟", "2小时", "1小时30分钟", "半小时").
@@ -231,7 +231,7 @@ pub(crate) struct RawEvent {
     /// A key of [categories].
     #[schemars(with = "Option<String>")]
     pub(crate) category: Option<Str>,
-    /// Place.
+    /// Where it takes place, such as "职工之家" or "工会活动室".
     #[schemars(with = "Option<String>")]
     pub(crate) location: Option<Str>,
     /// Who leads it (负责人 / 牵头部门).
@@ -240,7 +240,7 @@ pub(crate) struct RawEvent {
     /// Who takes part (参加范围), e.g. "全体女职工", "离退休职工".
     #[schemars(with = "Option<String>")]
     pub(crate) audience: Option<Str>,
-    /// Free text.
+    /// Notes shown with the event in the feeds and the lists.
     #[schemars(with = "Option<String>")]
     pub(crate) description: Option<Str>,
     #[schemars(schema_with = "reminder_schema")]
@@ -357,10 +357,10 @@ pub(crate) struct RawChange {
     /// End (period: last day off; event/change: end time "HH:MM").
     #[schemars(with = "Option<String>")]
     pub(crate) end: Option<Str>,
-    /// Place.
+    /// The new place for this occurrence.
     #[schemars(with = "Option<String>")]
     pub(crate) location: Option<Str>,
-    /// Free text.
+    /// New notes for this occurrence.
     #[schemars(with = "Option<String>")]
     pub(crate) description: Option<Str>,
 }

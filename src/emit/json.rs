@@ -128,7 +128,7 @@ impl EventTexts {
     }
 }
 
-/// One event.
+/// Write one occurrence as a JSON object.
 fn event(out: &mut impl Write, texts: &EventTexts, o: &Occurrence) -> io::Result<()> {
     let ([id, category, organizer, audience, title], own_title) = texts.get(o.event, &o.title);
     out.write_all(b"    {\n      \"id\": ")?;

@@ -43,9 +43,9 @@ pub struct Occurrence {
     pub month_task: bool,
     /// How the final date came about.
     pub how: How,
-    /// Place.
+    /// Where it takes place (after any change).
     pub location: Option<Arc<str>>,
-    /// Notes.
+    /// Its notes (after any change).
     pub description: Option<Arc<str>>,
 }
 
