@@ -45,6 +45,35 @@ pub fn load(path: &Path) -> Result<Calendar> {
 /// Validate a calendar from its bytes. `name` is shown in messages; `stem` (the file
 /// name without `.toml`) gives the default slug.
 ///
+/// ```
+/// use chrono::NaiveDate;
+///
+/// let text = r#"
+/// [calendar]
+/// name = "城东小学工会"
+///
+/// [[events]]
+/// id = "women"
+/// title = "三八妇女节活动"
+/// date = "3月8日"
+///
+/// [[events]]
+/// id = "mid-autumn"
+/// title = "中秋慰问"
+/// lunar = "八月十五"
+/// "#;
+/// let calendar = unioncal::config::parse("union.toml", text.as_bytes(), "union").unwrap();
+/// let (from, to) = unioncal::schedule::year_range(2027);
+/// let schedule = unioncal::schedule::expand(&calendar, from, to).unwrap();
+/// let dates: Vec<NaiveDate> = schedule.occurrences.iter().map(|o| o.date).collect();
+/// assert_eq!(dates, [NaiveDate::from_ymd_opt(2027, 3, 8).unwrap(),
+///                    NaiveDate::from_ymd_opt(2027, 9, 15).unwrap()]);
+///
+/// // A mistake names its line and column, and says how to fix it.
+/// let error = unioncal::config::parse("union.toml", b"[calendar]\nnme = 1\n", "union");
+/// assert!(error.unwrap_err().to_string().contains("union.toml:2:1"));
+/// ```
+///
 /// # Errors
 ///
 /// [`Error::Calendar`] with every problem found.

@@ -38,7 +38,7 @@ pub struct LunarDate {
 impl LunarDate {
     /// The month's Chinese name: 正月 … 腊月, with 闰 for a leap month.
     #[must_use]
-    pub(crate) fn month_name(&self) -> String {
+    pub fn month_name(&self) -> String {
         let name = MONTH_NAMES[usize::from(self.month - 1)];
         if self.leap {
             format!("闰{name}")
@@ -92,6 +92,14 @@ fn lunar_months(year: i32) -> Option<impl Iterator<Item = (u8, bool, i32, i32)>>
 ///
 /// Day 30 of a 29-day month means that month's last day, so month 12 day 30 is always
 /// 除夕. Answers `None` for days outside 1..=30 or a year outside the tables.
+///
+/// ```
+/// use unioncal::dates::lunar_to_solar;
+/// let date = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d);
+/// assert_eq!(lunar_to_solar(2027, 1, 1), date(2027, 2, 6)); // 春节
+/// assert_eq!(lunar_to_solar(2026, 12, 30), date(2027, 2, 5)); // 除夕, a 29-day 腊月
+/// assert_eq!(lunar_to_solar(2027, 8, 15), date(2027, 9, 15)); // 中秋
+/// ```
 #[must_use]
 pub fn lunar_to_solar(year: i32, month: u8, day: u8) -> Option<NaiveDate> {
     if !(1..=30).contains(&day) {
@@ -102,6 +110,13 @@ pub fn lunar_to_solar(year: i32, month: u8, day: u8) -> Option<NaiveDate> {
 }
 
 /// The lunar date of a Gregorian day, or `None` outside the tables.
+///
+/// ```
+/// let day = chrono::NaiveDate::from_ymd_opt(2027, 9, 15).unwrap();
+/// let lunar = unioncal::dates::solar_to_lunar(day).unwrap();
+/// assert_eq!((lunar.year, lunar.month, lunar.day, lunar.leap), (2027, 8, 15, false));
+/// assert_eq!(lunar.month_name(), "八月");
+/// ```
 #[must_use]
 pub fn solar_to_lunar(date: NaiveDate) -> Option<LunarDate> {
     let days = date.num_days_from_ce();
