@@ -10,6 +10,7 @@ pub mod error;
 pub mod messages;
 pub mod model;
 pub mod output;
+mod parallel;
 
 pub use error::{Error, Result};
 pub mod cli;

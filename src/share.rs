@@ -410,12 +410,9 @@ pub fn render(
                 })
                 .collect::<Result<Vec<_>>>()
         };
-        let mut taken = std::thread::scope(|scope| -> Result<Vec<_>> {
-            let second = scope.spawn(|| take(odd));
-            let mut first = take(even)?;
-            first.extend(second.join().unwrap_or_else(|p| std::panic::resume_unwind(p))?);
-            Ok(first)
-        })?;
+        let (odd, even) = crate::parallel::join(|| take(odd), || take(even));
+        let mut taken = even?;
+        taken.extend(odd?);
         taken.sort_by_key(|(i, _, _)| *i);
         out.extend(taken.into_iter().map(|(_, name, png)| (name, png)));
     }

@@ -24,83 +24,64 @@ pub(super) fn run(args: &BuildArgs, ui: &Ui) -> Result<u8> {
     if let [file] = args.files.as_slice() {
         // The templates compile on a second thread while the calendar is read and
         // expanded; the pages wait for them.
-        return std::thread::scope(|scope| {
-            let compiling = scope.spawn(|| Templates::load(dir));
-            let templates = || compiling.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
-            let calendar = super::load(file)?;
-            build_one(args, file, &calendar, &args.out, templates, browser, ui).map(|report| {
-                report.print(ui);
-                0
-            })
-        });
+        return crate::parallel::meanwhile(
+            || Templates::load(dir),
+            |compiling| {
+                let templates = || compiling.wait();
+                let calendar = super::load(file)?;
+                build_one(args, file, &calendar, &args.out, templates, browser, ui).map(|report| {
+                    report.print(ui);
+                    0
+                })
+            },
+        );
     }
     let templates = Templates::load(dir)?;
     // A federation's many calendars: one folder each, built on every core; a broken one does
     // not stop the rest, and the messages come out in the order the files were named.
-    let mut slugs: Vec<(String, &Path)> = Vec::new();
-    let calendars: Vec<Result<Calendar>> = args
-        .files
-        .iter()
-        .map(|file| {
-            let calendar = super::load(file)?;
-            if let Some((_, other)) = slugs.iter().find(|(slug, _)| *slug == calendar.slug) {
-                return Err(Error::Usage(crate::t!(
+    // Each calendar is read twice - once for its folder's name, to refuse two calendars
+    // writing into one folder, then to build it - so that no more than one calendar per
+    // core is held at a time (reading is a small part of a build).
+    let read = crate::parallel::map_in_order(&args.files, |_, file| {
+        super::load(file).map(|calendar| calendar.slug)
+    });
+    // The first calendar to name a folder builds into it; a later one is refused.
+    let mut claimed: Vec<(String, &Path)> = Vec::new();
+    let refused: Vec<Option<Error>> = read
+        .into_iter()
+        .zip(&args.files)
+        .map(|(slug, file)| {
+            let slug = match slug {
+                Ok(slug) => slug,
+                Err(error) => return Some(error),
+            };
+            if let Some((_, other)) = claimed.iter().find(|(s, _)| *s == slug) {
+                return Some(Error::Usage(crate::t!(
                     "slug-clash",
                     first = other.display(),
                     second = file.display(),
-                    slug = calendar.slug
+                    slug = slug
                 )));
             }
-            slugs.push((calendar.slug.clone(), file));
-            Ok(calendar)
+            claimed.push((slug, file));
+            None
         })
         .collect();
-    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut reports: Vec<(usize, Result<Report>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers.min(calendars.len()))
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let (Some(file), Some(calendar)) = (args.files.get(i), calendars.get(i))
-                        else {
-                            break;
-                        };
-                        let report = match calendar {
-                            Ok(calendar) => {
-                                let out = args.out.join(&calendar.slug);
-                                build_one(
-                                    args,
-                                    file,
-                                    calendar,
-                                    &out,
-                                    || Ok(&templates),
-                                    browser,
-                                    ui,
-                                )
-                            }
-                            Err(e) => Err(Error::Usage(e.to_string())),
-                        };
-                        done.push((i, report));
-                    }
-                    done
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
+    let reports = crate::parallel::map_in_order(&args.files, |i, file| {
+        if refused[i].is_some() {
+            return None;
+        }
+        Some(super::load(file).and_then(|calendar| {
+            let out = args.out.join(&calendar.slug);
+            build_one(args, file, &calendar, &out, || Ok(&templates), browser, ui)
+        }))
     });
-    reports.sort_by_key(|(i, _)| *i);
     let mut failed = 0;
-    for ((_, report), calendar) in reports.into_iter().zip(calendars) {
-        // Errors of loading are shown as they were found, with their diagnostics.
-        let report = match calendar {
-            Err(error) => Err(error),
-            Ok(_) => report,
+    for (report, refusal) in reports.into_iter().zip(refused) {
+        let report = match (report, refusal) {
+            (Some(report), _) => report,
+            (None, Some(error)) => Err(error),
+            (None, None) => continue,
         };
         match report {
             Ok(report) => report.print(ui),

@@ -610,12 +610,9 @@ impl Pages {
             })
             .collect::<Result<Vec<_>>>()?;
         let (early, late) = self.months.split_at(self.months.len() / 2);
-        let sheets = std::thread::scope(|scope| -> Result<Vec<String>> {
-            let late = scope.spawn(|| sheets(late));
-            let mut all = sheets(early)?;
-            all.extend(late.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?);
-            Ok(all)
-        })?;
+        let (late, early) = crate::parallel::join(|| sheets(late), || sheets(early));
+        let mut sheets = early?;
+        sheets.extend(late?);
         let index = with(&|c| c.insert("months", &self.months));
         let mut files =
             vec![("index.html".to_string(), templates.render_context("index.html", &index)?)];

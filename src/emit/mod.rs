@@ -324,15 +324,15 @@ pub fn build_files<T: std::borrow::Borrow<templates::Templates>>(
     templates: impl FnOnce() -> crate::Result<T>,
     stamp: chrono::DateTime<chrono::Utc>,
 ) -> crate::Result<Vec<(String, Vec<u8>)>> {
-    std::thread::scope(|scope| {
-        let feeds = scope.spawn(|| {
-            let mut files: Vec<(String, Vec<u8>)> = feeds(calendar, schedule, stamp)
-                .into_iter()
-                .map(|(name, text)| (name, text.into_bytes()))
-                .collect();
-            files.push(("plan.xlsx".to_string(), xlsx::render(calendar, schedule, stamp)?));
-            crate::Result::Ok(files)
-        });
+    let feeds = || {
+        let mut files: Vec<(String, Vec<u8>)> = feeds(calendar, schedule, stamp)
+            .into_iter()
+            .map(|(name, text)| (name, text.into_bytes()))
+            .collect();
+        files.push(("plan.xlsx".to_string(), xlsx::render(calendar, schedule, stamp)?));
+        crate::Result::Ok(files)
+    };
+    let documents = || {
         let generated =
             format!("unioncal {} · {}", env!("CARGO_PKG_VERSION"), stamp.format("%Y-%m-%d"));
         let pages = html::Pages::new(calendar, schedule, &generated);
@@ -341,13 +341,15 @@ pub fn build_files<T: std::borrow::Borrow<templates::Templates>>(
         let pages = pages.render(templates)?;
         let plan = plan::render_markdown(calendar, schedule, templates)?;
         let docx = docx::render(calendar, schedule, templates, stamp)?;
-        let mut files = feeds.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-        files.extend(pages.into_iter().map(|(name, text)| (name, text.into_bytes())));
-        files.push(("plan.md".to_string(), plan.into_bytes()));
-        files.push(("plan.csv".to_string(), csv::render(calendar, schedule).into_bytes()));
-        files.push(("plan.docx".to_string(), docx));
-        Ok(files)
-    })
+        crate::Result::Ok((pages, plan, docx))
+    };
+    let (feeds, documents) = crate::parallel::join(feeds, documents);
+    let (mut files, (pages, plan, docx)) = (feeds?, documents?);
+    files.extend(pages.into_iter().map(|(name, text)| (name, text.into_bytes())));
+    files.push(("plan.md".to_string(), plan.into_bytes()));
+    files.push(("plan.csv".to_string(), csv::render(calendar, schedule).into_bytes()));
+    files.push(("plan.docx".to_string(), docx));
+    Ok(files)
 }
 
 /// The feed of every event, and one per category.

@@ -6,9 +6,11 @@
 //! the nominal date, which never depends on holiday data.
 
 mod generate;
+mod order;
 mod warnings;
 
 use crate::t;
+use order::Order;
 use std::sync::Arc;
 
 use chrono::{Datelike, Days, Duration, NaiveDate, NaiveTime, Timelike};
@@ -243,58 +245,8 @@ pub fn expand(calendar: &Calendar, from: NaiveDate, to: NaiveDate) -> Result<Sch
             return Err(too_many());
         }
     }
-    // Sort by date, start time (all-day first) and id; ids ranked once, not compared as text.
-    let mut by_id: Vec<usize> = (0..calendar.events.len()).collect();
-    by_id.sort_by(|&a, &b| calendar.events[a].id.cmp(&calendar.events[b].id));
-    let mut rank = vec![0; by_id.len()];
-    for (position, &event) in by_id.iter().enumerate() {
-        rank[event] = position;
-    }
-    // First into parts of 16 days, then each part by the whole key: a part of a million
-    // occurrences over a decade (~5,000 of them) fits the processor's cache.
-    let part = |d: NaiveDate| usize::try_from(d.num_days_from_ce() >> 4).unwrap_or(0);
-    let (first, last) = (part(from), part(to) - part(from));
-    sort_into_buckets(&mut schedule.occurrences, last, |o| {
-        part(o.date).saturating_sub(first).min(last)
-    });
-    // One packed key per occurrence: day, timed, minute, id rank.
-    for days in schedule.occurrences.chunk_by_mut(|a, b| part(a.date) == part(b.date)) {
-        days.sort_by_cached_key(|o| {
-            let day = u64::try_from(o.date.num_days_from_ce()).unwrap_or(0);
-            let minute = o.start_time.map_or(0, |t| u64::from(t.hour() * 60 + t.minute()) + 1);
-            (day << 43) | (minute << 32) | rank[o.event] as u64
-        });
-    }
+    Order::new(calendar).sort(&mut schedule.occurrences);
     Ok(schedule)
-}
-
-/// Put `occurrences` in order of `bucket` (`0..=last`), in place: each is swapped straight
-/// into its bucket's part of the vector (an American flag sort). With few buckets that
-/// goes through memory in a few streams instead of at random, as a comparison sort
-/// moving a million occurrences would.
-fn sort_into_buckets(
-    occurrences: &mut [Occurrence],
-    last: usize,
-    bucket: impl Fn(&Occurrence) -> usize,
-) {
-    let mut next = vec![0; last + 2];
-    for o in occurrences.iter() {
-        next[bucket(o) + 1] += 1;
-    }
-    for i in 1..next.len() {
-        next[i] += next[i - 1];
-    }
-    let ends: Vec<usize> = next[1..].to_vec();
-    for (current, &end) in ends.iter().enumerate() {
-        while next[current] < end {
-            let i = next[current];
-            let target = bucket(&occurrences[i]);
-            if target != current {
-                occurrences.swap(i, next[target]);
-            }
-            next[target] += 1;
-        }
-    }
 }
 
 /// One candidate occurrence on its way through the steps.
