@@ -31,6 +31,9 @@ impl Language {
 /// A validated calendar file.
 #[derive(Debug, Clone)]
 pub struct Calendar {
+    /// A fingerprint of the text the calendar was read from (a hash of its bytes): two
+    /// calendars with the same one were read from the same text.
+    pub source: u64,
     /// `calendar.name`: page headers, X-WR-CALNAME.
     pub name: String,
     /// File names and UIDs.

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use chrono::Datelike;
 
-use super::{range, Ui};
+use super::{range, unchanged, Ui};
 use crate::cli::BuildArgs;
 use crate::emit::{build_files, templates::Templates};
 use crate::error::{Error, Result};
@@ -29,14 +29,18 @@ pub(super) fn run(args: &BuildArgs, ui: &Ui) -> Result<u8> {
             |compiling| {
                 let templates = || compiling.wait();
                 let calendar = super::load(file)?;
-                build_one(args, file, &calendar, &args.out, templates, browser, ui).map(|report| {
-                    report.print(ui);
-                    0
-                })
+                let settings = unchanged::templates_text(dir);
+                build_one(args, file, &calendar, &args.out, templates, browser, &settings, ui).map(
+                    |report| {
+                        report.print(ui);
+                        0
+                    },
+                )
             },
         );
     }
     let templates = Templates::load(dir)?;
+    let settings = unchanged::templates_text(dir);
     // A federation's many calendars: one folder each, built on every core; a broken one does
     // not stop the rest, and the messages come out in the order the files were named.
     // Each calendar is read twice - once for its folder's name, to refuse two calendars
@@ -73,7 +77,7 @@ pub(super) fn run(args: &BuildArgs, ui: &Ui) -> Result<u8> {
         }
         Some(super::load(file).and_then(|calendar| {
             let out = args.out.join(&calendar.slug);
-            build_one(args, file, &calendar, &out, || Ok(&templates), browser, ui)
+            build_one(args, file, &calendar, &out, || Ok(&templates), browser, &settings, ui)
         }))
     });
     let mut failed = 0;
@@ -126,7 +130,22 @@ pub(super) fn render<T: std::borrow::Borrow<Templates>>(
 ) -> Result<(crate::output::Files, crate::schedule::Schedule)> {
     let (from, to) = range(&args.range, None, calendar)?;
     let schedule = expand(calendar, from, to)?;
-    let mut files = build_files(calendar, &schedule, templates, super::stamp())?;
+    let files = render_schedule(args, file, calendar, &schedule, templates, browser, ui)?;
+    Ok((files, schedule))
+}
+
+/// Every output of `calendar` expanded into `schedule`, as [`render`].
+fn render_schedule<T: std::borrow::Borrow<Templates>>(
+    args: &BuildArgs,
+    file: &Path,
+    calendar: &Calendar,
+    schedule: &crate::schedule::Schedule,
+    templates: impl FnOnce() -> Result<T>,
+    browser: Option<&crate::share::Browser>,
+    ui: &Ui,
+) -> Result<crate::output::Files> {
+    let from = schedule.from;
+    let mut files = build_files(calendar, schedule, templates, super::stamp())?;
     if let Some(browser) = browser {
         ui.note(&crate::t!(
             "build-sharing",
@@ -135,7 +154,7 @@ pub(super) fn render<T: std::borrow::Borrow<Templates>>(
         ));
         let templates = Templates::load(args.output.templates.as_deref())?;
         let generated = format!("unioncal {}", env!("CARGO_PKG_VERSION"));
-        let pages = crate::emit::html::Pages::new(calendar, &schedule, &generated)
+        let pages = crate::emit::html::Pages::new(calendar, schedule, &generated)
             .share_pages(&templates)?;
         files.extend(crate::share::render(
             browser,
@@ -146,11 +165,15 @@ pub(super) fn render<T: std::borrow::Borrow<Templates>>(
             args.output.pdf,
         )?);
     }
-    Ok((files, schedule))
+    Ok(files)
 }
 
 /// Build `calendar` (read from `file`) into `out`; `templates` gives the compiled
 /// templates when the pages need them.
+/// `settings` names the templates folder's contents, for the record of the build
+/// (see [`unchanged`]): a build whose inputs and files are as last recorded writes nothing
+/// and renders nothing.
+#[allow(clippy::too_many_arguments)]
 fn build_one<T: std::borrow::Borrow<Templates>>(
     args: &BuildArgs,
     file: &Path,
@@ -158,22 +181,38 @@ fn build_one<T: std::borrow::Borrow<Templates>>(
     out: &Path,
     templates: impl FnOnce() -> Result<T>,
     browser: Option<&crate::share::Browser>,
+    settings: &str,
     ui: &Ui,
 ) -> Result<Report> {
-    let (files, schedule) = render(args, file, calendar, templates, browser, ui)?;
-    crate::output::write_all(out, &files)?;
+    let (from, to) = range(&args.range, None, calendar)?;
+    let schedule = expand(calendar, from, to)?;
+    // Pictures and the PDF depend on the browser too: such builds are never skipped.
+    let fingerprint = browser
+        .is_none()
+        .then(|| unchanged::fingerprint(calendar, &schedule, settings, super::stamp()));
+    let written: Vec<(String, u64)> = match fingerprint.and_then(|f| unchanged::unchanged(out, f)) {
+        Some(files) => files,
+        None => {
+            let files = render_schedule(args, file, calendar, &schedule, templates, browser, ui)?;
+            unchanged::forget(out);
+            crate::output::write_all(out, &files)?;
+            if let Some(fingerprint) = fingerprint {
+                let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+                unchanged::remember(out, fingerprint, &names);
+            }
+            files.iter().map(|(name, contents)| (name.clone(), contents.len() as u64)).collect()
+        }
+    };
     let mut lines = vec![crate::t!(
         "build-summary",
         file = file.display(),
         occurrences = schedule.occurrences.len(),
-        files = files.len(),
+        files = written.len(),
         out = out.display()
     )];
     if ui.verbose {
         lines.extend(
-            files.iter().map(|(name, contents)| {
-                crate::t!("build-file", name = name, bytes = contents.len())
-            }),
+            written.iter().map(|(name, bytes)| crate::t!("build-file", name = name, bytes = bytes)),
         );
     }
     Ok(Report { warnings: provisional_years(&schedule), lines })

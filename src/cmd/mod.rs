@@ -7,6 +7,7 @@ mod init;
 mod list;
 mod serve;
 mod store;
+mod unchanged;
 
 use std::io::{IsTerminal, Write};
 

@@ -95,7 +95,11 @@ fn parse_in(name: &str, bytes: &[u8], stem: &str, base: &Path) -> Result<Calenda
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let source = SourceFile::new(name, text);
-    validate::calendar(&source, stem, base).map_err(Error::Calendar)
+    let mut calendar = validate::calendar(&source, stem, base).map_err(Error::Calendar)?;
+    let mut hasher = std::hash::DefaultHasher::new();
+    std::hash::Hasher::write(&mut hasher, bytes);
+    calendar.source = std::hash::Hasher::finish(&hasher);
+    Ok(calendar)
 }
 
 /// The JSON Schema of the calendar file, generated from the types the parser reads it

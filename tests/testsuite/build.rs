@@ -679,6 +679,66 @@ fn an_unchanged_rebuild_writes_no_file() {
 
 /// One small feed, byte for byte: its structure, folding, time zone and escaping pinned.
 #[test]
+fn a_rebuild_skips_rendering_only_while_inputs_and_files_are_as_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, cache) = (dir.path().join("out"), dir.path().join("cache"));
+    let run = |extra: &[&str]| {
+        let mut cmd = unioncal();
+        cmd.env("UNIONCAL_CACHE_DIR", &cache).arg("build").arg(hospital()).arg("--out").arg(&out);
+        cmd.args(["--year", "2027", "-v"]).args(extra).assert().success();
+    };
+    run(&[]);
+    let built = std::fs::read(out.join("plan.md")).unwrap();
+    let records: Vec<_> = crate::support::files_under(&cache.join("builds"));
+    assert_eq!(records.len(), 1, "one record, in the cache folder, not among the outputs");
+    assert!(!crate::support::files_under(&out)
+        .iter()
+        .any(|n| n.to_string_lossy().contains("record")));
+    // Nothing changed: the record is not rewritten, for nothing was rendered or written.
+    let record = cache.join("builds").join(&records[0]);
+    let recorded = std::fs::metadata(&record).unwrap().modified().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    run(&[]);
+    assert_eq!(std::fs::metadata(&record).unwrap().modified().unwrap(), recorded);
+    // A file edited by hand is not trusted: the build writes it again.
+    std::fs::write(out.join("plan.md"), "edited").unwrap();
+    run(&[]);
+    assert_eq!(std::fs::read(out.join("plan.md")).unwrap(), built);
+    // A file removed comes back.
+    std::fs::remove_file(out.join("events/choir.ics")).unwrap();
+    run(&[]);
+    assert!(out.join("events/choir.ics").exists());
+    // A changed template makes a full build.
+    let templates = dir.path().join("templates");
+    std::fs::create_dir(&templates).unwrap();
+    std::fs::write(templates.join("plan.md"), "{{ name }}\n").unwrap();
+    run(&["--templates", templates.to_str().unwrap()]);
+    assert_eq!(std::fs::read_to_string(out.join("plan.md")).unwrap(), "北大六院工会\n");
+    std::fs::write(templates.join("plan.md"), "{{ name }}!\n").unwrap();
+    run(&["--templates", templates.to_str().unwrap()]);
+    assert_eq!(std::fs::read_to_string(out.join("plan.md")).unwrap(), "北大六院工会!\n");
+    // The same text under another file name is another calendar (its slug is the name).
+    let text =
+        "[calendar]\nname = \"x\"\n[[events]]\nid = \"a\"\ntitle = \"A\"\ndate = \"3月8日\"\n";
+    let small = dir.path().join("small");
+    for name in ["first.toml", "second.toml"] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let mut cmd = unioncal();
+        cmd.env("UNIONCAL_CACHE_DIR", &cache).arg("build").arg(&path).arg("--out").arg(&small);
+        cmd.args(["--year", "2027"]).assert().success();
+    }
+    assert!(small.join("first.ics").exists() && small.join("second.ics").exists());
+    // Another time stamp is another build.
+    let before = std::fs::read(out.join("pku6-union.ics")).unwrap();
+    let mut cmd = unioncal();
+    cmd.env("UNIONCAL_CACHE_DIR", &cache).env("SOURCE_DATE_EPOCH", "1800000000");
+    cmd.arg("build").arg(hospital()).arg("--out").arg(&out).args(["--year", "2027"]);
+    cmd.args(["--templates", templates.to_str().unwrap()]).assert().success();
+    assert_ne!(std::fs::read(out.join("pku6-union.ics")).unwrap(), before);
+}
+
+#[test]
 fn a_small_feed_in_full() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("small.toml");

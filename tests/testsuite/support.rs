@@ -70,6 +70,8 @@ pub(crate) fn unescape(text: &str) -> String {
 pub(crate) fn bin() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("unioncal").unwrap();
     cmd.env("UNIONCAL_DATA_DIR", concat!(env!("CARGO_TARGET_TMPDIR"), "/no-saved-data"));
+    // Build records go to the test's own cache, never the user's.
+    cmd.env("UNIONCAL_CACHE_DIR", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"));
     // English unless a test asks otherwise, whatever this machine's language.
     cmd.env("UNIONCAL_LANG", "en");
     cmd

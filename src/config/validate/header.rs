@@ -77,6 +77,7 @@ pub(super) fn header(v: &mut Validator<'_>, raw: &Spanned<RawCalendar>, stem: &s
         text.to_string()
     });
     Calendar {
+        source: 0,
         name,
         slug,
         year,
