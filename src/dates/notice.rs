@@ -108,6 +108,32 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// Read one item (numbered or a paragraph): its heading and name, its days; `None`
+    /// when it holds no days (a mistake when it should, reported).
+    fn item(&mut self, chars: &[Ch], numbered: bool, naming: &Naming) -> Option<Item> {
+        let begin = if numbered { item_start(chars).map_or(0, |(_, rest)| rest) } else { 0 };
+        let (heading_text, body_begin) =
+            heading(&chars[begin..]).map_or((None, begin), |(h, end)| (Some(h), begin + end));
+        let (festivals, name) = naming.of(heading_text.as_deref(), &chars[body_begin..]);
+        let at = begin..body_begin.max(begin + 1);
+        let mut item =
+            Item { name, festivals, off: Vec::new(), work: Vec::new(), extend_to: None, at };
+        self.read_item(chars, body_begin, &mut item);
+        if item.off.is_empty() && item.extend_to.is_none() {
+            if !naming.amends && heading_text.is_some() || !item.work.is_empty() {
+                let message = if item.name.is_empty() {
+                    t!("notice-item-no-days-unnamed")
+                } else {
+                    t!("notice-item-no-days", name = item.name)
+                };
+                self.error(chars, item.at.clone(), message, t!("notice-item-no-days-help"));
+            }
+            return None;
+        }
+        self.check_festival_days(chars, &item);
+        Some(item)
+    }
+
     /// The text of a character range as the user wrote it (not folded).
     fn original(&self, chars: &[Ch], range: std::ops::Range<usize>) -> String {
         let span = span_of(chars, range, self.source.text.len());
@@ -332,173 +358,41 @@ impl Notice {
     pub fn read(source: &SourceFile, year: Option<i32>) -> Result<Self, Vec<Diagnostic>> {
         let text = source.text.as_str();
         let body_start = usize::from(text.starts_with('\u{feff}')) * '\u{feff}'.len_utf8();
-
-        let mut title: Option<(String, usize)> = None;
-        let mut number = None;
-        // Items: the folded characters of each, with its heading split off later.
-        let mut items: Vec<Vec<Ch>> = Vec::new();
-        let mut paragraphs: Vec<Vec<Ch>> = Vec::new();
-        let mut signed = false;
-        let mut offset = body_start;
-        let mut lines: Vec<(usize, usize, Vec<Ch>)> = Vec::new();
-        for raw_line in text[body_start..].split_inclusive('\n') {
-            let line_start = offset;
-            offset += raw_line.len();
-            let line = raw_line.trim_end_matches(['\n', '\r']);
-            let chars: Vec<Ch> =
-                line.char_indices().map(|(i, c)| Ch { c: fold(c), at: line_start + i }).collect();
-            // A notice pasted as one long line: each `。二、` starts an item of its own.
-            let mut from = 0;
-            for i in 1..chars.len() {
-                let numbered = item_start(&chars[i..]).is_some_and(|(_, rest)| rest > 0);
-                let after_sentence = chars[..i]
-                    .iter()
-                    .rev()
-                    .find(|c| c.c != ' ')
-                    .is_some_and(|c| matches!(c.c, '。' | ';'));
-                if numbered && after_sentence {
-                    lines.push((0, line_start, chars[from..i].to_vec()));
-                    from = i;
-                }
-            }
-            lines.push((0, line_start, chars[from..].to_vec()));
-        }
-        for (_, line_start, chars) in lines {
-            let chars: Vec<Ch> = chars.into_iter().skip_while(|c| c.c == ' ').collect();
-            let line = match (chars.first(), chars.last()) {
-                (Some(first), Some(last)) => {
-                    let width = text[last.at..].chars().next().map_or(0, char::len_utf8);
-                    &text[first.at..last.at + width]
-                }
-                _ => "",
-            };
-            let folded = text_of(&chars);
-            let trimmed = folded.trim();
-            if trimmed.is_empty() || signed {
-                continue;
-            }
-            if title.is_none()
-                && items.is_empty()
-                && trimmed.ends_with("通知")
-                && trimmed.contains("关于")
-            {
-                title = Some((line.trim().to_string(), line_start));
-                continue;
-            }
-            if number.is_none()
-                && trimmed.ends_with('号')
-                && (trimmed.contains('〔') || trimmed.contains('[') || trimmed.contains('［'))
-                && trimmed.chars().count() < 30
-            {
-                number = Some(line.trim().to_string());
-                continue;
-            }
-            if trimmed.ends_with(':')
-                && ["各省", "人民政府", "直属机构", "各部委"].iter().any(|w| trimmed.contains(w))
-            {
-                continue;
-            }
-            if matches!(trimmed, "国务院办公厅" | "国务院") {
-                signed = true;
-                continue;
-            }
-            if item_start(&chars).is_some() {
-                items.push(chars);
-            } else if let Some(item) = items.last_mut() {
-                item.push(Ch { c: '\n', at: line_start });
-                item.extend(chars);
-            } else {
-                paragraphs.push(chars);
-            }
-        }
-
-        let title_text = title.as_ref().map(|(t, _)| t.clone());
-        let year = title_text
-            .as_deref()
-            .and_then(|t| first_year(&t.chars().map(fold).collect::<String>()))
-            .or(year)
-            .or_else(|| {
-                // A title inside a longer line (`…关于2026年部分节假日安排的通知…`), then the
-                // preamble (`现将2026年元旦…`), then the items.
-                let folded: String = text.chars().map(fold).collect();
-                folded.split_once("关于").and_then(|(_, rest)| {
-                    first_year(rest.get(..24.min(rest.len())).unwrap_or(rest))
-                })
-            })
-            .or_else(|| {
-                paragraphs.iter().chain(&items).find_map(|chars| first_year(&text_of(chars)))
-            });
-        let Some(year) = year else {
+        let layout = Layout::of(text, &lines_of(text, body_start));
+        let title = layout.title.as_ref().map(|(t, _)| t.clone());
+        let Some(year) = layout.year(text, title.as_deref(), year) else {
             return Err(vec![Diagnostic::error(
                 t!("notice-no-year"),
                 Some(source.locate(body_start..body_start + 1)),
             )
             .with_help(t!("notice-no-year-help"))]);
         };
-
-        let headed = items.iter().any(|chars| {
+        let headed = layout.items.iter().any(|chars| {
             let (_, rest) = item_start(chars).unwrap_or((0, 0));
             heading(&chars[rest..]).is_some_and(|(h, _)| !festivals_named(&h).is_empty())
         });
-        let amends = match &title_text {
+        // A notice of the whole year is titled 部分节假日安排; without a title, its items
+        // are headed by festivals.
+        let amends = match &title {
             Some(t) => !t.contains("部分节假日安排"),
             None => !headed,
         };
-        let title_festivals = title_text.as_deref().map(festivals_named).unwrap_or_default();
-        let title_name = title_text.as_deref().and_then(name_from_title);
-
+        let naming = Naming {
+            amends,
+            title_festivals: title.as_deref().map(festivals_named).unwrap_or_default(),
+            title_name: title.as_deref().and_then(name_from_title),
+        };
         let mut reader = Reader { source, year, errors: Vec::new() };
         let mut read_items = Vec::new();
-        let bodies: Vec<(Vec<Ch>, bool)> = if items.is_empty() {
-            paragraphs.into_iter().map(|p| (p, false)).collect()
+        let bodies: Vec<(Vec<Ch>, bool)> = if layout.items.is_empty() {
+            layout.paragraphs.into_iter().map(|p| (p, false)).collect()
         } else {
-            items.into_iter().map(|p| (p, true)).collect()
+            layout.items.into_iter().map(|p| (p, true)).collect()
         };
         for (chars, numbered) in bodies {
-            let begin = if numbered { item_start(&chars).map_or(0, |(_, rest)| rest) } else { 0 };
-            let (heading_text, body_begin) =
-                heading(&chars[begin..]).map_or((None, begin), |(h, end)| (Some(h), begin + end));
-            let heading_festivals =
-                heading_text.as_deref().map(festivals_named).unwrap_or_default();
-            let (festivals, name) = if !heading_festivals.is_empty() {
-                let name = festival_names(&heading_festivals);
-                (heading_festivals, name)
-            } else if let Some(h) = heading_text.as_deref().filter(|_| !amends) {
-                (Vec::new(), h.trim().to_string())
-            } else if amends {
-                let named = festivals_named(&text_of(&chars[body_begin..]));
-                let festivals = if named.is_empty() { title_festivals.clone() } else { named };
-                let name = if festivals.is_empty() {
-                    title_name.clone().unwrap_or_else(|| "调休放假".to_string())
-                } else {
-                    festival_names(&festivals)
-                };
-                (festivals, name)
-            } else {
-                (Vec::new(), String::new())
-            };
-            let at = begin..body_begin.max(begin + 1);
-            let mut item =
-                Item { name, festivals, off: Vec::new(), work: Vec::new(), extend_to: None, at };
-            reader.read_item(&chars, body_begin, &mut item);
-            let found = !item.off.is_empty() || item.extend_to.is_some();
-            if !found {
-                if !amends && heading_text.is_some() || !item.work.is_empty() {
-                    reader.error(
-                        &chars,
-                        item.at.clone(),
-                        if item.name.is_empty() {
-                            t!("notice-item-no-days-unnamed")
-                        } else {
-                            t!("notice-item-no-days", name = item.name)
-                        },
-                        t!("notice-item-no-days-help"),
-                    );
-                }
-                continue;
+            if let Some(item) = reader.item(&chars, numbered, &naming) {
+                read_items.push(item);
             }
-            reader.check_festival_days(&chars, &item);
-            read_items.push(item);
         }
         if read_items.is_empty() && reader.errors.is_empty() {
             reader.errors.push(
@@ -512,7 +406,7 @@ impl Notice {
         if !reader.errors.is_empty() {
             return Err(reader.errors);
         }
-        Ok(Self { title: title_text, number, year, amends, items: read_items })
+        Ok(Self { title, number: layout.number, year, amends, items: read_items })
     }
 
     /// The year's periods after this notice: a whole-year notice gives its own; a notice
@@ -951,6 +845,149 @@ pub fn runs(periods: &[Period]) -> Vec<(String, NaiveDate, NaiveDate, Vec<NaiveD
         }
     }
     out
+}
+
+/// The lines of a notice's text from `body_start`, folded, each with the byte offset of
+/// its line. A notice pasted as one long line is cut where each `。二、` starts an item.
+fn lines_of(text: &str, body_start: usize) -> Vec<(usize, Vec<Ch>)> {
+    let mut lines = Vec::new();
+    let mut offset = body_start;
+    for raw_line in text[body_start..].split_inclusive('\n') {
+        let line_start = offset;
+        offset += raw_line.len();
+        let line = raw_line.trim_end_matches(['\n', '\r']);
+        let chars: Vec<Ch> =
+            line.char_indices().map(|(i, c)| Ch { c: fold(c), at: line_start + i }).collect();
+        let mut from = 0;
+        for i in 1..chars.len() {
+            let numbered = item_start(&chars[i..]).is_some_and(|(_, rest)| rest > 0);
+            let after_sentence = chars[..i]
+                .iter()
+                .rev()
+                .find(|c| c.c != ' ')
+                .is_some_and(|c| matches!(c.c, '。' | ';'));
+            if numbered && after_sentence {
+                lines.push((line_start, chars[from..i].to_vec()));
+                from = i;
+            }
+        }
+        lines.push((line_start, chars[from..].to_vec()));
+    }
+    lines
+}
+
+/// A notice's parts: its title (with its offset), its document number, its numbered
+/// items and its other paragraphs; the addressees and what follows the signature are
+/// left out.
+#[derive(Default)]
+struct Layout {
+    title: Option<(String, usize)>,
+    number: Option<String>,
+    items: Vec<Vec<Ch>>,
+    paragraphs: Vec<Vec<Ch>>,
+}
+
+impl Layout {
+    fn of(text: &str, lines: &[(usize, Vec<Ch>)]) -> Self {
+        let mut layout = Self::default();
+        for (line_start, chars) in lines {
+            let line_start = *line_start;
+            let chars: Vec<Ch> = chars.iter().copied().skip_while(|c| c.c == ' ').collect();
+            let line = match (chars.first(), chars.last()) {
+                (Some(first), Some(last)) => {
+                    let width = text[last.at..].chars().next().map_or(0, char::len_utf8);
+                    &text[first.at..last.at + width]
+                }
+                _ => "",
+            };
+            let folded = text_of(&chars);
+            let trimmed = folded.trim();
+            if trimmed.is_empty() {
+                continue;
+            }
+            if matches!(trimmed, "国务院办公厅" | "国务院") {
+                break;
+            }
+            if layout.title.is_none()
+                && layout.items.is_empty()
+                && trimmed.ends_with("通知")
+                && trimmed.contains("关于")
+            {
+                layout.title = Some((line.trim().to_string(), line_start));
+            } else if layout.number.is_none()
+                && trimmed.ends_with('号')
+                && (trimmed.contains('〔') || trimmed.contains('[') || trimmed.contains('［'))
+                && trimmed.chars().count() < 30
+            {
+                layout.number = Some(line.trim().to_string());
+            } else if trimmed.ends_with(':')
+                && ["各省", "人民政府", "直属机构", "各部委"].iter().any(|w| trimmed.contains(w))
+            {
+                // The addressees.
+            } else if item_start(&chars).is_some() {
+                layout.items.push(chars);
+            } else if let Some(item) = layout.items.last_mut() {
+                item.push(Ch { c: '\n', at: line_start });
+                item.extend(chars);
+            } else {
+                layout.paragraphs.push(chars);
+            }
+        }
+        layout
+    }
+
+    /// The notice's year: from its title, else `given`, else from a title inside a longer
+    /// line (`…关于2026年部分节假日安排的通知…`), else from the first paragraph or item
+    /// naming one (`现将2026年元旦…`).
+    fn year(&self, text: &str, title: Option<&str>, given: Option<i32>) -> Option<i32> {
+        title
+            .and_then(|t| first_year(&t.chars().map(fold).collect::<String>()))
+            .or(given)
+            .or_else(|| {
+                let folded: String = text.chars().map(fold).collect();
+                folded.split_once("关于").and_then(|(_, rest)| {
+                    first_year(rest.get(..24.min(rest.len())).unwrap_or(rest))
+                })
+            })
+            .or_else(|| {
+                self.paragraphs
+                    .iter()
+                    .chain(&self.items)
+                    .find_map(|chars| first_year(&text_of(chars)))
+            })
+    }
+}
+
+/// What names an item's break: whether the notice amends a year, and its title's festivals
+/// and name.
+struct Naming {
+    amends: bool,
+    title_festivals: Vec<Festival>,
+    title_name: Option<String>,
+}
+
+impl Naming {
+    /// The festivals and name of an item with `heading` (`一、元旦：`), whose body is `body`.
+    fn of(&self, heading: Option<&str>, body: &[Ch]) -> (Vec<Festival>, String) {
+        let heading_festivals = heading.map(festivals_named).unwrap_or_default();
+        if !heading_festivals.is_empty() {
+            let name = festival_names(&heading_festivals);
+            (heading_festivals, name)
+        } else if let Some(h) = heading.filter(|_| !self.amends) {
+            (Vec::new(), h.trim().to_string())
+        } else if self.amends {
+            let named = festivals_named(&text_of(body));
+            let festivals = if named.is_empty() { self.title_festivals.clone() } else { named };
+            let name = if festivals.is_empty() {
+                self.title_name.clone().unwrap_or_else(|| "调休放假".to_string())
+            } else {
+                festival_names(&festivals)
+            };
+            (festivals, name)
+        } else {
+            (Vec::new(), String::new())
+        }
+    }
 }
 
 #[cfg(test)]

@@ -182,6 +182,80 @@ fn color(calendar: &Calendar, o: &Occurrence) -> String {
         .unwrap_or_else(|| DEFAULT_COLOR.to_string())
 }
 
+/// The cell of `day` in the grid of `month`: its lunar label, 休/班 badge, and the first
+/// events of `list` on it.
+fn day_cell(
+    calendar: &Calendar,
+    schedule: &Schedule,
+    list: &[&Occurrence],
+    day: NaiveDate,
+    month: u32,
+) -> Day {
+    let lang = calendar.language;
+    let label = day_label(day);
+    let kind = schedule.days.kind(day);
+    let provisional = schedule.provisional_years.contains(&day.year());
+    let badge = match kind {
+        DayKind::Holiday(_) | DayKind::ExtraOff => Some(t!(in lang; "day-off")),
+        DayKind::MakeUpWork(_) | DayKind::ExtraWork
+            if day.weekday().num_days_from_monday() >= 5 =>
+        {
+            Some(t!(in lang; "day-work"))
+        }
+        _ => None,
+    };
+    let on_day: Vec<&Occurrence> = list
+        .iter()
+        .copied()
+        .filter(|o| !o.month_task && o.date <= day && day <= o.end_date && day.month() == month)
+        .collect();
+    let in_month = day.month() == month;
+    let off = kind.is_off();
+    let weekend = day.weekday().num_days_from_monday() >= 5;
+    let provisional = provisional && matches!(kind, DayKind::Holiday(_));
+    let class = [(!in_month, "out"), (off, "off"), (weekend, "weekend")]
+        .iter()
+        .filter_map(|&(on, class)| on.then_some(class))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let more = on_day.len().saturating_sub(CELL_EVENTS);
+    Day {
+        day: day.day(),
+        in_month,
+        class,
+        label: label.text,
+        label_class: if label.special { "lun sp" } else { "lun" },
+        badge: badge.filter(|_| in_month).map(|text| Badge {
+            text: if provisional { format!("{text}*") } else { text },
+            class: match (off, provisional) {
+                (true, true) => "badge off prov",
+                (true, false) => "badge off",
+                (false, _) => "badge work",
+            },
+            title: provisional.then(|| t!(in lang; "day-provisional")),
+        }),
+        off,
+        note: label.partial_holiday.filter(|_| in_month),
+        more: match more {
+            0 => String::new(),
+            n => t!(in lang; "day-more", count = n),
+        },
+        events: on_day
+            .iter()
+            .take(CELL_EVENTS)
+            .map(|o| CellEvent {
+                time: if o.date == day {
+                    o.start_time.map(|t| t.format("%H:%M").to_string()).unwrap_or_default()
+                } else {
+                    String::new()
+                },
+                title: o.title.to_string(),
+                color: color(calendar, o),
+            })
+            .collect(),
+    }
+}
+
 fn month_view(
     calendar: &Calendar,
     schedule: &Schedule,
@@ -197,70 +271,7 @@ fn month_view(
     while weeks.is_empty() || day.month() == month {
         let mut week = Vec::new();
         for _ in 0..7 {
-            let label = day_label(day);
-            let kind = schedule.days.kind(day);
-            let provisional = schedule.provisional_years.contains(&day.year());
-            let badge = match kind {
-                DayKind::Holiday(_) | DayKind::ExtraOff => Some(t!(in lang; "day-off")),
-                DayKind::MakeUpWork(_) | DayKind::ExtraWork
-                    if day.weekday().num_days_from_monday() >= 5 =>
-                {
-                    Some(t!(in lang; "day-work"))
-                }
-                _ => None,
-            };
-            let on_day: Vec<&Occurrence> = list
-                .iter()
-                .copied()
-                .filter(|o| {
-                    !o.month_task && o.date <= day && day <= o.end_date && day.month() == month
-                })
-                .collect();
-            let in_month = day.month() == month;
-            let off = kind.is_off();
-            let weekend = day.weekday().num_days_from_monday() >= 5;
-            let provisional = provisional && matches!(kind, DayKind::Holiday(_));
-            let class = [(!in_month, "out"), (off, "off"), (weekend, "weekend")]
-                .iter()
-                .filter_map(|&(on, class)| on.then_some(class))
-                .collect::<Vec<_>>()
-                .join(" ");
-            let more = on_day.len().saturating_sub(CELL_EVENTS);
-            week.push(Day {
-                day: day.day(),
-                in_month,
-                class,
-                label: label.text,
-                label_class: if label.special { "lun sp" } else { "lun" },
-                badge: badge.filter(|_| in_month).map(|text| Badge {
-                    text: if provisional { format!("{text}*") } else { text },
-                    class: match (off, provisional) {
-                        (true, true) => "badge off prov",
-                        (true, false) => "badge off",
-                        (false, _) => "badge work",
-                    },
-                    title: provisional.then(|| t!(in lang; "day-provisional")),
-                }),
-                off,
-                note: label.partial_holiday.filter(|_| in_month),
-                more: match more {
-                    0 => String::new(),
-                    n => t!(in lang; "day-more", count = n),
-                },
-                events: on_day
-                    .iter()
-                    .take(CELL_EVENTS)
-                    .map(|o| CellEvent {
-                        time: if o.date == day {
-                            o.start_time.map(|t| t.format("%H:%M").to_string()).unwrap_or_default()
-                        } else {
-                            String::new()
-                        },
-                        title: o.title.to_string(),
-                        color: color(calendar, o),
-                    })
-                    .collect(),
-            });
+            week.push(day_cell(calendar, schedule, list, day, month));
             day = day + Days::new(1);
         }
         weeks.push(week);
