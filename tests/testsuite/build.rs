@@ -752,3 +752,48 @@ fn a_small_feed_in_full() {
     assert!(feed.lines().all(|l| l.len() <= 75));
     insta::assert_snapshot!("small_feed", feed.replace("\r\n", "⏎\n"));
 }
+
+/// FNV-1a, 64 bits: a digest that no toolchain change moves.
+fn digest(bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
+}
+
+/// Every output of every shipped calendar, in Chinese and English, by digest: a refactoring
+/// that changes any byte of any output fails here. A deliberate change of the outputs is
+/// reviewed with `cargo insta review`.
+#[test]
+fn every_output_of_the_shipped_calendars_is_as_recorded() {
+    let calendars = Path::new(env!("CARGO_MANIFEST_DIR")).join("calendars");
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&calendars)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    names.sort();
+    let dir = tempfile::tempdir().unwrap();
+    let mut lines = Vec::new();
+    for path in names {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let english = if text.contains("\nlanguage = ") {
+            text.replacen("\nlanguage = \"zh\"", "\nlanguage = \"en\"", 1)
+        } else {
+            text.replacen("[calendar]\n", "[calendar]\nlanguage = \"en\"\n", 1)
+        };
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let en_path = dir.path().join(format!("{stem}.toml"));
+        std::fs::write(&en_path, english).unwrap();
+        for (label, file) in [("zh", &path), ("en", &en_path)] {
+            let out = dir.path().join(format!("{stem}-{label}"));
+            build(file, &out, &["--year", "2027"]);
+            for name in crate::support::files_under(&out) {
+                let bytes = std::fs::read(out.join(&name)).unwrap();
+                let name = name.to_string_lossy().replace('\\', "/");
+                lines.push(format!("{stem} {label} {name} {:016x}", digest(&bytes)));
+            }
+        }
+    }
+    assert!(lines.len() > 500, "{} outputs", lines.len());
+    insta::assert_snapshot!("shipped_outputs", lines.join("\n"));
+}
