@@ -93,22 +93,23 @@ pub fn detect(flag: Option<&str>) -> Lang {
 }
 
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
-    static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 2]> = OnceLock::new();
-    let bundles = BUNDLES.get_or_init(|| {
-        CATALOGS.map(|(lang, text)| {
-            let name = if lang == Lang::Zh { "zh-CN" } else { "en" };
-            let id: unic_langid::LanguageIdentifier = name.parse().unwrap_or_default();
-            let mut bundle = FluentBundle::new_concurrent(vec![id]);
-            // No Unicode isolation marks around arguments: these texts go to terminals.
-            bundle.set_use_isolating(false);
-            // The catalogs are checked by the tests (`every_message_is_in_both_catalogs`).
-            let resource =
-                FluentResource::try_new(text.to_string()).unwrap_or_else(|(resource, _)| resource);
-            let _ = bundle.add_resource(resource);
-            bundle
-        })
-    });
-    &bundles[usize::from(lang == Lang::Zh)]
+    // Each language's catalog is parsed when it is first spoken: most runs speak one.
+    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 2] =
+        [OnceLock::new(), OnceLock::new()];
+    let index = usize::from(lang == Lang::Zh);
+    BUNDLES[index].get_or_init(|| {
+        let (lang, text) = CATALOGS[index];
+        let name = if lang == Lang::Zh { "zh-CN" } else { "en" };
+        let id: unic_langid::LanguageIdentifier = name.parse().unwrap_or_default();
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        // No Unicode isolation marks around arguments: these texts go to terminals.
+        bundle.set_use_isolating(false);
+        // The catalogs are checked by the tests (`every_message_is_in_both_catalogs`).
+        let resource =
+            FluentResource::try_new(text.to_string()).unwrap_or_else(|(resource, _)| resource);
+        let _ = bundle.add_resource(resource);
+        bundle
+    })
 }
 
 /// Message `id` in `lang`, with `args`; the id itself when the catalog lacks it (the tests

@@ -53,46 +53,46 @@ fn chinese_date(text: &str) -> Option<(Option<i32>, u32, u32)> {
 
 /// `YYYY-MM-DD`, or `2027年5月4日`.
 pub(crate) fn full_date(text: &str) -> Result<NaiveDate, Invalid> {
-    let help = t!("date-help");
+    let help = || t!("date-help");
     if let Some((year, month, day)) = chinese_date(text) {
         let Some(year) = year else {
-            return Err(invalid(t!("date-no-year", text = text), &help));
+            return Err(invalid(t!("date-no-year", text = text), help()));
         };
         return NaiveDate::from_ymd_opt(year, month, day)
-            .ok_or_else(|| invalid(t!("date-not-a-day", text = text), &help));
+            .ok_or_else(|| invalid(t!("date-not-a-day", text = text), help()));
     }
     let parts: Vec<&str> = text.trim().split('-').collect();
     let [y, m, d] = parts[..] else {
-        return Err(invalid(t!("date-invalid", text = text), &help));
+        return Err(invalid(t!("date-invalid", text = text), help()));
     };
     if y.len() != 4 {
-        return Err(invalid(t!("date-invalid", text = text), &help));
+        return Err(invalid(t!("date-invalid", text = text), help()));
     }
     let (Some(y), Some(m), Some(d)) = (number(y), number(m), number(d)) else {
-        return Err(invalid(t!("date-invalid", text = text), &help));
+        return Err(invalid(t!("date-invalid", text = text), help()));
     };
     NaiveDate::from_ymd_opt(y, m, d)
-        .ok_or_else(|| invalid(t!("date-not-a-day", text = text), &help))
+        .ok_or_else(|| invalid(t!("date-not-a-day", text = text), help()))
 }
 
 /// `MM-DD` or `3月8日` (02-29 allowed: it happens in leap years only).
 pub(crate) fn month_day(text: &str) -> Result<(u32, u32), Invalid> {
-    let help = t!("month-day-help");
+    let help = || t!("month-day-help");
     let (m, d) = match chinese_date(text) {
         Some((None, m, d)) => (m, d),
-        Some(_) => return Err(invalid(t!("month-day-invalid", text = text), &help)),
+        Some(_) => return Err(invalid(t!("month-day-invalid", text = text), help())),
         None => {
             let Some((m, d)) = text.trim().split_once('-') else {
-                return Err(invalid(t!("month-day-invalid", text = text), &help));
+                return Err(invalid(t!("month-day-invalid", text = text), help()));
             };
             let (Some(m), Some(d)) = (number::<u32>(m), number::<u32>(d)) else {
-                return Err(invalid(t!("month-day-invalid", text = text), &help));
+                return Err(invalid(t!("month-day-invalid", text = text), help()));
             };
             (m, d)
         }
     };
     if NaiveDate::from_ymd_opt(2000, m, d).is_none() {
-        return Err(invalid(t!("month-day-not-a-day", text = text), &help));
+        return Err(invalid(t!("month-day-not-a-day", text = text), help()));
     }
     Ok((m, d))
 }
@@ -133,16 +133,16 @@ pub(crate) fn year_month(text: &str) -> Option<(i32, u32)> {
 
 /// `HH:MM` (also `H:MM`, and a full-width colon).
 pub(crate) fn time(text: &str) -> Result<NaiveTime, Invalid> {
-    let help = t!("time-help");
+    let help = || t!("time-help");
     let normalized = text.trim().replace('：', ":");
     let Some((h, m)) = normalized.split_once(':') else {
-        return Err(invalid(t!("time-invalid", text = text), &help));
+        return Err(invalid(t!("time-invalid", text = text), help()));
     };
     let valid_shape = (1..=2).contains(&h.len()) && m.len() == 2;
     match (number::<u32>(h), number::<u32>(m)) {
         (Some(h), Some(m)) if valid_shape => NaiveTime::from_hms_opt(h, m, 0)
-            .ok_or_else(|| invalid(t!("time-not-a-time", text = text), &help)),
-        _ => Err(invalid(t!("time-invalid", text = text), &help)),
+            .ok_or_else(|| invalid(t!("time-not-a-time", text = text), help())),
+        _ => Err(invalid(t!("time-invalid", text = text), help())),
     }
 }
 
@@ -209,19 +209,19 @@ fn chinese_minutes(text: &str) -> Option<i64> {
 /// A length of time in minutes: `90m`, `2h`, `1h30m`, `1d`, `1w`; in Chinese `90分钟`,
 /// `2小时`, `1小时30分钟`, `半小时`, `1天`, `提前1天`.
 pub(crate) fn minutes(text: &str) -> Result<i64, Invalid> {
-    let help = t!("length-help");
+    let help = || t!("length-help");
     if let Some(total) = chinese_minutes(text) {
         return Ok(total);
     }
     let parts =
-        components(text).ok_or_else(|| invalid(t!("length-invalid", text = text), &help))?;
+        components(text).ok_or_else(|| invalid(t!("length-invalid", text = text), help()))?;
     parts.iter().try_fold(0, |total, (n, unit)| {
         let per = match unit.as_str() {
             "m" | "min" => 1,
             "h" => 60,
             "d" => 1440,
             "w" => 10080,
-            _ => return Err(invalid(t!("length-unit", unit = unit, text = text), &help)),
+            _ => return Err(invalid(t!("length-unit", unit = unit, text = text), help())),
         };
         Ok(total + n * per)
     })
@@ -229,8 +229,8 @@ pub(crate) fn minutes(text: &str) -> Result<i64, Invalid> {
 
 /// `-3d`, `+2d`, `-1w`, `-2wd`, or several: `+1w-2wd`.
 pub(crate) fn offset(text: &str) -> Result<Offset, Invalid> {
-    let help = t!("offset-help");
-    let bad = || invalid(t!("offset-invalid", text = text), &help);
+    let help = || t!("offset-help");
+    let bad = || invalid(t!("offset-invalid", text = text), help());
     let mut result = Offset::default();
     let mut rest = text.trim();
     if rest.is_empty() {
@@ -299,7 +299,7 @@ pub(crate) fn weekday(text: &str) -> Result<Weekday, Invalid> {
 /// `腊月二十三`, `冬月初一` / `十一月初一`, `除夕` (the last day of the twelfth month, like
 /// `12-30`). A leap month is never meant. Day 30 of a 29-day month is its last day.
 pub(crate) fn lunar_day(text: &str) -> Result<(u8, u8), Invalid> {
-    let help = t!("lunar-help");
+    let help = || t!("lunar-help");
     let folded = ascii_digits(text);
     let folded = folded.strip_prefix("农历").unwrap_or(&folded);
     if folded == "除夕" {
@@ -312,8 +312,8 @@ pub(crate) fn lunar_day(text: &str) -> Result<(u8, u8), Invalid> {
     };
     match parsed {
         Some((month @ 1..=12, day @ 1..=30)) => Ok((month, day)),
-        Some(_) => Err(invalid(t!("lunar-out-of-range", text = text), &help)),
-        None => Err(invalid(t!("lunar-invalid", text = text), &help)),
+        Some(_) => Err(invalid(t!("lunar-out-of-range", text = text), help())),
+        None => Err(invalid(t!("lunar-invalid", text = text), help())),
     }
 }
 
@@ -359,14 +359,14 @@ fn chinese_lunar(text: &str) -> Option<(u8, u8)> {
 
 /// A month list as text: `"3-6,9-12"`, `"3,5"`.
 pub(crate) fn months_text(text: &str) -> Result<Months, Invalid> {
-    let help = t!("months-text-help");
+    let help = || t!("months-text-help");
     let mut months = Months::default();
     for item in text.split([',', '，']) {
         let item = item.trim();
         let (first, last) = item.split_once('-').unwrap_or((item, item));
         let (Some(first), Some(last)) = (number::<u32>(first.trim()), number::<u32>(last.trim()))
         else {
-            return Err(invalid(t!("months-text-invalid", item = item), &help));
+            return Err(invalid(t!("months-text-invalid", item = item), help()));
         };
         if !(1..=12).contains(&first) || !(1..=12).contains(&last) {
             return Err(invalid(
@@ -374,7 +374,7 @@ pub(crate) fn months_text(text: &str) -> Result<Months, Invalid> {
                     "month-out-of-range",
                     month = if (1..=12).contains(&first) { last } else { first }
                 ),
-                &help,
+                help(),
             ));
         }
         if first > last {

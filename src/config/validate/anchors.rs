@@ -150,7 +150,7 @@ pub(super) fn normalize_rrule(text: &str) -> String {
 }
 
 pub(super) fn months(v: &mut Validator<'_>, value: &Spanned<toml::Value>) -> Option<Months> {
-    let help = t!("months-help");
+    let help = || t!("months-help");
     match value.get_ref() {
         toml::Value::String(s) => {
             v.value(&Spanned::new(value.span(), s.clone()), values::months_text)
@@ -161,7 +161,7 @@ pub(super) fn months(v: &mut Validator<'_>, value: &Spanned<toml::Value>) -> Opt
                 match item {
                     toml::Value::Integer(m @ 1..=12) => set.0 |= 1 << m,
                     toml::Value::Integer(m) => {
-                        v.error(value.span(), t!("month-out-of-range", month = m), help);
+                        v.error(value.span(), t!("month-out-of-range", month = m), help());
                         return None;
                     }
                     toml::Value::String(s) => {
@@ -169,7 +169,7 @@ pub(super) fn months(v: &mut Validator<'_>, value: &Spanned<toml::Value>) -> Opt
                             v.value(&Spanned::new(value.span(), s.clone()), values::months_text)?.0
                     }
                     _ => {
-                        v.error(value.span(), t!("months-numbers"), help);
+                        v.error(value.span(), t!("months-numbers"), help());
                         return None;
                     }
                 }
@@ -177,7 +177,7 @@ pub(super) fn months(v: &mut Validator<'_>, value: &Spanned<toml::Value>) -> Opt
             Some(set)
         }
         _ => {
-            v.error(value.span(), t!("months-empty"), help);
+            v.error(value.span(), t!("months-empty"), help());
             None
         }
     }

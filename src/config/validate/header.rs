@@ -143,7 +143,7 @@ pub(super) fn positive_minutes(v: &mut Validator<'_>, value: &Str) -> Option<i64
 }
 
 pub(super) fn reminders(v: &mut Validator<'_>, value: &Spanned<toml::Value>) -> Vec<i64> {
-    let help = t!("reminder-help");
+    let help = || t!("reminder-help");
     let one = |v: &mut Validator<'_>, text: &str| -> Option<i64> {
         if matches!(text.trim(), "none" | "无" | "不提醒") {
             return None;
@@ -151,7 +151,7 @@ pub(super) fn reminders(v: &mut Validator<'_>, value: &Spanned<toml::Value>) -> 
         match values::minutes(text) {
             Ok(m) if m <= 366 * 1440 => Some(m),
             Ok(_) => {
-                v.error(value.span(), t!("reminder-too-far", text = text), help.clone());
+                v.error(value.span(), t!("reminder-too-far", text = text), help());
                 None
             }
             Err(e) => {
@@ -168,7 +168,7 @@ pub(super) fn reminders(v: &mut Validator<'_>, value: &Spanned<toml::Value>) -> 
                 match item {
                     toml::Value::String(s) => out.extend(one(v, s)),
                     _ => {
-                        v.error(value.span(), t!("reminder-list-texts"), help.clone());
+                        v.error(value.span(), t!("reminder-list-texts"), help());
                     }
                 }
             }
@@ -177,7 +177,7 @@ pub(super) fn reminders(v: &mut Validator<'_>, value: &Spanned<toml::Value>) -> 
             out
         }
         _ => {
-            v.error(value.span(), t!("reminder-type"), help);
+            v.error(value.span(), t!("reminder-type"), help());
             Vec::new()
         }
     }
