@@ -42,7 +42,7 @@ impl From<Lang> for crate::model::Language {
 static CURRENT: AtomicU8 = AtomicU8::new(0);
 
 /// The catalogs, by language.
-pub(crate) const CATALOGS: [(Lang, &str); 2] =
+pub const CATALOGS: [(Lang, &str); 2] =
     [(Lang::En, include_str!("../locales/en.ftl")), (Lang::Zh, include_str!("../locales/zh.ftl"))];
 
 /// Speak `lang` from now on.

@@ -6,6 +6,8 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use unioncal::messages::{ids, Lang, CATALOGS};
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -15,29 +17,21 @@ fn read(path: &Path) -> String {
 }
 
 /// The ids a catalog defines.
-fn catalog(lang: &str) -> BTreeSet<String> {
-    read(&root().join("locales").join(format!("{lang}.ftl")))
-        .lines()
-        .filter(|l| l.starts_with(|c: char| c.is_ascii_lowercase()))
-        .filter_map(|l| l.split_once(" =").map(|(id, _)| id.trim().to_string()))
-        .collect()
+fn catalog(lang: Lang) -> BTreeSet<String> {
+    let (_, text) = CATALOGS.iter().find(|(l, _)| *l == lang).unwrap();
+    ids(text).into_iter().collect()
 }
 
-/// The Rust files of a folder (not recursive) and single files, under `src/`.
+/// The Rust files under `src/` of the folders (with their sub-folders) and files named.
 fn rust_files(names: &[&str]) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for name in names {
         let path = root().join("src").join(name);
+        assert!(path.exists(), "{} does not exist", path.display());
         if path.is_dir() {
-            let mut inner: Vec<PathBuf> = std::fs::read_dir(&path)
-                .unwrap()
-                .map(|e| e.unwrap().path())
-                .filter(|p| p.extension().is_some_and(|e| e == "rs"))
-                .collect();
-            inner.sort();
-            files.extend(inner);
+            let inner = crate::support::files_under(&path).into_iter().map(|f| path.join(f));
+            files.extend(inner.filter(|p| p.extension().is_some_and(|e| e == "rs")));
         } else {
-            assert!(path.exists(), "{} does not exist", path.display());
             files.push(path);
         }
     }
@@ -196,20 +190,9 @@ fn no_language_branches_in_the_code_or_the_templates() {
 /// in the templates (`t(id="id")`) is in both catalogs.
 #[test]
 fn every_message_the_code_names_is_in_both_catalogs() {
-    let (en, zh) = (catalog("en"), catalog("zh"));
+    let (en, zh) = (catalog(Lang::En), catalog(Lang::Zh));
     let mut named = BTreeSet::new();
-    let mut files = Vec::new();
-    let mut dirs = vec![root().join("src")];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                files.push(path);
-            }
-        }
-    }
+    let files = rust_files(&["."]);
     for file in &files {
         let text: String = read(file)
             .lines()
