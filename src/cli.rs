@@ -297,27 +297,9 @@ pub fn command(lang: crate::messages::Lang) -> clap::Command {
     localize(command, "", &zh)
 }
 
-/// A heading of the Chinese help (clap writes the English ones itself). clap keeps
-/// headings as `&'static str`: each is made once per run.
-fn heading(id: &'static str) -> &'static str {
-    static HEADINGS: std::sync::OnceLock<std::collections::HashMap<&str, &str>> =
-        std::sync::OnceLock::new();
-    let headings = HEADINGS.get_or_init(|| {
-        [
-            "cli-heading-examples",
-            "cli-heading-usage",
-            "cli-heading-commands",
-            "cli-heading-arguments",
-            "cli-heading-options",
-        ]
-        .into_iter()
-        .map(|id| {
-            let text = crate::messages::text_in(crate::messages::Lang::Zh, id, &[]);
-            (id, &*Box::leak(text.into_boxed_str()))
-        })
-        .collect()
-    });
-    headings.get(id).copied().unwrap_or(id)
+/// A heading of the Chinese help (clap writes the English ones itself).
+fn heading(id: &str) -> String {
+    crate::messages::text_in(crate::messages::Lang::Zh, id, &[])
 }
 
 /// `command` and its subcommands with Chinese texts where the catalog has them.
@@ -331,7 +313,7 @@ fn localize(
         command = command.about(about);
     }
     if let Some(after) = command.get_after_help().map(ToString::to_string) {
-        command = command.after_help(after.replace("Examples:", heading("cli-heading-examples")));
+        command = command.after_help(after.replace("Examples:", &heading("cli-heading-examples")));
     }
     let usage = heading("cli-heading-usage");
     command = command
