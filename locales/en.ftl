@@ -364,7 +364,8 @@ day-work = work
 day-provisional = provisional
 day-more = +{ $count } more
 moved-from = was { $date }
-month-lunar-subtitle = { $year } { $month }
+# English pages show no lunar subtitle: the names are Chinese.
+month-lunar-subtitle = {""}
 agenda-continued = cont.
 agenda-all-day = all day
 feed-all = All events

@@ -319,15 +319,16 @@ fn month_view(
         })
         .collect();
     let lunar_year = crate::dates::solar_to_lunar(first + Days::new(14));
-    // The lunar year and month are shown on Chinese pages only: their names are Chinese.
-    let subtitle = match lunar_year {
-        Some(l) if lang == Language::Zh => t!(
-            in lang; "month-lunar-subtitle",
-            year = crate::dates::year_name(l.year),
-            month = crate::dates::solar_to_lunar(first).map(|f| f.month_name()).unwrap_or_default()
-        ),
-        _ => String::new(),
-    };
+    // The catalog decides: the lunar year and month under a Chinese page's title; nothing
+    // under an English one (their names are Chinese).
+    let subtitle = lunar_year
+        .map(|l| {
+            t!(in lang; "month-lunar-subtitle",
+                year = crate::dates::year_name(l.year),
+                month = crate::dates::solar_to_lunar(first).map(|f| f.month_name()).unwrap_or_default()
+            )
+        })
+        .unwrap_or_default();
     let listed: usize = items.len() + tasks.len();
     Month {
         head: MonthHead {
