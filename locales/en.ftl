@@ -201,6 +201,7 @@ change-month-unmatched-help = a month task's change names one of its months as `
 check-summary = { $file }: { $events } events, { $occurrences } occurrences in { $year }, { $warnings } warning(s)
 build-sharing = { $file }: making pictures and PDF with { $browser }
 build-summary = { $file }: { $occurrences } occurrences, { $files } files written to { $out }
+build-up-to-date = { $file }: { $occurrences } occurrences, nothing changed: the { $files } files in { $out } are up to date
 slug-clash = `{ $first }` and `{ $second }` have the same slug `{ $slug }`; give one of them another `slug`
 build-failed-count = { $failed } of { $total } calendars failed
 no-calendar-file-help = name an existing calendar file, or create one with `unioncal init`

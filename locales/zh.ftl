@@ -201,6 +201,7 @@ change-month-unmatched-help = 本月工作的变更要写其中一个月份，�
 check-summary = { $file }：{ $events } 条规则，{ $year } 年共 { $occurrences } 次活动，{ $warnings } 条提醒
 build-sharing = { $file }：正在用 { $browser } 生成图片和 PDF
 build-summary = { $file }：{ $occurrences } 次活动，已写入 { $files } 个文件到 { $out }
+build-up-to-date = { $file }：{ $occurrences } 次活动，没有变化：{ $out } 中的 { $files } 个文件已是最新
 slug-clash = `{ $first }` 和 `{ $second }` 的 slug 都是 `{ $slug }`；请给其中一个换个 `slug`
 build-failed-count = { $total } 个日历中有 { $failed } 个生成失败
 no-calendar-file-help = 请给出已有的日历文件，或用 `unioncal init` 新建一个

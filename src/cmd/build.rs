@@ -190,7 +190,9 @@ fn build_one<T: std::borrow::Borrow<Templates>>(
     let fingerprint = browser
         .is_none()
         .then(|| unchanged::fingerprint(calendar, &schedule, settings, super::stamp()));
-    let written: Vec<(String, u64)> = match fingerprint.and_then(|f| unchanged::unchanged(out, f)) {
+    let recorded = fingerprint.and_then(|f| unchanged::unchanged(out, f));
+    let up_to_date = recorded.is_some();
+    let files: Vec<(String, u64)> = match recorded {
         Some(files) => files,
         None => {
             let files = render_schedule(args, file, calendar, &schedule, templates, browser, ui)?;
@@ -203,16 +205,22 @@ fn build_one<T: std::borrow::Borrow<Templates>>(
             files.iter().map(|(name, contents)| (name.clone(), contents.len() as u64)).collect()
         }
     };
-    let mut lines = vec![crate::t!(
-        "build-summary",
-        file = file.display(),
-        occurrences = schedule.occurrences.len(),
-        files = written.len(),
-        out = out.display()
-    )];
+    let (file, occurrences) = (file.display(), schedule.occurrences.len());
+    let (count, out) = (files.len(), out.display());
+    let mut lines = vec![if up_to_date {
+        crate::t!(
+            "build-up-to-date",
+            file = file,
+            occurrences = occurrences,
+            files = count,
+            out = out
+        )
+    } else {
+        crate::t!("build-summary", file = file, occurrences = occurrences, files = count, out = out)
+    }];
     if ui.verbose {
         lines.extend(
-            written.iter().map(|(name, bytes)| crate::t!("build-file", name = name, bytes = bytes)),
+            files.iter().map(|(name, bytes)| crate::t!("build-file", name = name, bytes = bytes)),
         );
     }
     Ok(Report { warnings: provisional_years(&schedule), lines })

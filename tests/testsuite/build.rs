@@ -424,6 +424,25 @@ fn several_calendars_build_into_one_folder_each() {
     assert!(out.join("pku6-union/pku6-union.ics").exists());
     assert!(out.join("tingnan-mine-union/print.html").exists());
     assert!(!out.join("broken").exists());
+    // Two calendars naming one folder: the first builds into it, the second is refused
+    // naming both files; messages keep the order of the files.
+    let copy = dir.path().join("copy.toml");
+    std::fs::copy(root.join("calendars/mine.toml"), &copy).unwrap();
+    let clash = unioncal()
+        .arg("build")
+        .args([root.join("calendars/mine.toml"), copy.clone(), root.join("calendars/school.toml")])
+        .args(["--year", "2027", "--out", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(clash.status.code(), Some(1));
+    let err = String::from_utf8(clash.stderr).unwrap();
+    assert!(err.contains("have the same slug `tingnan-mine-union`"), "{err}");
+    assert!(err.contains("copy.toml"), "{err}");
+    let (mine, school) = (err.find("mine.toml:").unwrap(), err.find("school.toml:").unwrap());
+    assert!(
+        mine < err.find("same slug").unwrap() && err.find("same slug").unwrap() < school,
+        "{err}"
+    );
 }
 
 #[test]
@@ -685,9 +704,10 @@ fn a_rebuild_skips_rendering_only_while_inputs_and_files_are_as_recorded() {
     let run = |extra: &[&str]| {
         let mut cmd = unioncal();
         cmd.env("UNIONCAL_CACHE_DIR", &cache).arg("build").arg(hospital()).arg("--out").arg(&out);
-        cmd.args(["--year", "2027", "-v"]).args(extra).assert().success();
+        let done = cmd.args(["--year", "2027", "-v"]).args(extra).assert().success();
+        String::from_utf8(done.get_output().stderr.clone()).unwrap()
     };
-    run(&[]);
+    let first = run(&[]);
     let built = std::fs::read(out.join("plan.md")).unwrap();
     let records: Vec<_> = crate::support::files_under(&cache.join("builds"));
     assert_eq!(records.len(), 1, "one record, in the cache folder, not among the outputs");
@@ -698,8 +718,30 @@ fn a_rebuild_skips_rendering_only_while_inputs_and_files_are_as_recorded() {
     let record = cache.join("builds").join(&records[0]);
     let recorded = std::fs::metadata(&record).unwrap().modified().unwrap();
     std::thread::sleep(std::time::Duration::from_millis(50));
-    run(&[]);
+    let again = run(&[]);
     assert_eq!(std::fs::metadata(&record).unwrap().modified().unwrap(), recorded);
+    // It says so, and -v lists the same files and sizes as the build that wrote them.
+    assert!(first.contains("files written to") && !first.contains("up to date"), "{first}");
+    assert!(again.contains("nothing changed: the 51 files in"), "{again}");
+    let listed = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.starts_with("  ") && l.ends_with(" bytes)"))
+            .map(String::from)
+            .collect()
+    };
+    assert_eq!(listed(&first).len(), 51, "{first}");
+    assert_eq!(listed(&again), listed(&first));
+    let chinese = unioncal()
+        .env("UNIONCAL_CACHE_DIR", &cache)
+        .args(["--lang", "zh", "build"])
+        .arg(hospital())
+        .arg("--out")
+        .arg(&out)
+        .args(["--year", "2027"])
+        .output()
+        .unwrap();
+    let chinese = String::from_utf8(chinese.stderr).unwrap();
+    assert!(chinese.contains("没有变化") && chinese.contains("51 个文件已是最新"), "{chinese}");
     // A file edited by hand is not trusted: the build writes it again.
     std::fs::write(out.join("plan.md"), "edited").unwrap();
     run(&[]);

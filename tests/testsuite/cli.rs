@@ -232,6 +232,11 @@ fn init_lists_every_shipped_calendar() {
             .join(format!("calendars/{name}.toml"))
             .exists());
     }
+    // Each described in the user's language.
+    assert!(list.contains("hospital      a hospital union: month-by-month plan"), "{list}");
+    let chinese = stdout(&["--lang", "zh", "init", "--list"]);
+    assert!(chinese.contains("hospital      医院工会：按月的工作计划"), "{chinese}");
+    assert_eq!(chinese.lines().count(), list.lines().count());
 }
 
 #[test]
