@@ -189,7 +189,7 @@ fn build_one<T: std::borrow::Borrow<Templates>>(
     // Pictures and the PDF depend on the browser too: such builds are never skipped.
     let fingerprint = browser
         .is_none()
-        .then(|| unchanged::fingerprint(calendar, &schedule, settings, super::stamp()));
+        .then(|| unchanged::fingerprint(calendar, (from, to), settings, super::stamp()));
     let recorded = fingerprint.and_then(|f| unchanged::unchanged(out, f));
     let up_to_date = recorded.is_some();
     let files: Vec<(String, u64)> = match recorded {

@@ -18,7 +18,6 @@ use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 use crate::model::Calendar;
-use crate::schedule::Schedule;
 
 /// `fmt::Write` into a hasher, so that a value's `Debug` text is hashed without being built.
 struct HashWriter(DefaultHasher);
@@ -64,7 +63,7 @@ fn identity(metadata: &std::fs::Metadata) -> String {
 /// derived from these.
 pub(super) fn fingerprint(
     calendar: &Calendar,
-    schedule: &Schedule,
+    (from, to): (chrono::NaiveDate, chrono::NaiveDate),
     templates: &str,
     stamp: chrono::DateTime<chrono::Utc>,
 ) -> u64 {
@@ -74,7 +73,6 @@ pub(super) fn fingerprint(
     // The slug and UID domain can come from the file's name rather than its text.
     let (source, slug, domain) = (calendar.source, &calendar.slug, &calendar.uid_domain);
     let holidays = &calendar.holidays;
-    let (from, to) = (schedule.from, schedule.to);
     let _ = write!(
         hash,
         "{program}\n{templates}\n{stamp:?}\n{source} {slug} {domain}\n{from} {to}\n{holidays:?}"
