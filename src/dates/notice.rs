@@ -41,6 +41,8 @@ struct Item {
     festivals: Vec<Festival>,
     off: Vec<NaiveDate>,
     work: Vec<NaiveDate>,
+    /// Each make-up workday with the character range it was read from.
+    work_at: Vec<(NaiveDate, std::ops::Range<usize>)>,
     /// `延长…至D`: the break now runs to D; with where D was written.
     extend_to: Option<(NaiveDate, std::ops::Range<usize>)>,
     /// Where the item starts, for messages about the whole item.
@@ -101,6 +103,9 @@ struct Member {
 
 const NUMERALS: &str = "一二三四五六七八九十";
 
+/// The first year a notice can arrange: the 1999 holiday law's first notices.
+const FIRST_YEAR: i32 = 1999;
+
 struct Reader<'a> {
     source: &'a SourceFile,
     year: i32,
@@ -116,11 +121,18 @@ impl Reader<'_> {
             heading(&chars[begin..]).map_or((None, begin), |(h, end)| (Some(h), begin + end));
         let (festivals, name) = naming.of(heading_text.as_deref(), &chars[body_begin..]);
         let at = begin..body_begin.max(begin + 1);
-        let mut item =
-            Item { name, festivals, off: Vec::new(), work: Vec::new(), extend_to: None, at };
+        let mut item = Item {
+            name,
+            festivals,
+            off: Vec::new(),
+            work: Vec::new(),
+            work_at: Vec::new(),
+            extend_to: None,
+            at,
+        };
         self.read_item(chars, body_begin, &mut item);
         if item.off.is_empty() && item.extend_to.is_none() {
-            if !naming.amends && heading_text.is_some() || !item.work.is_empty() {
+            if !naming.amends && (heading_text.is_some() || numbered) || !item.work.is_empty() {
                 let message = if item.name.is_empty() {
                     t!("notice-item-no-days-unnamed")
                 } else {
@@ -130,7 +142,16 @@ impl Reader<'_> {
             }
             return None;
         }
+        if !naming.amends && item.name.is_empty() {
+            self.error(
+                chars,
+                item.at.clone(),
+                t!("notice-item-unnamed"),
+                t!("notice-item-unnamed-help"),
+            );
+        }
         self.check_festival_days(chars, &item);
+        self.check_work_outside_break(chars, &item);
         Some(item)
     }
 
@@ -382,17 +403,45 @@ impl Notice {
             title_festivals: title.as_deref().map(festivals_named).unwrap_or_default(),
             title_name: title.as_deref().and_then(name_from_title),
         };
+        if !(FIRST_YEAR..=crate::dates::MAX_YEAR).contains(&year) {
+            let at = layout.title.as_ref().map_or(body_start, |(_, at)| *at);
+            return Err(vec![Diagnostic::error(
+                t!(
+                    "notice-year-range",
+                    year = year,
+                    first = FIRST_YEAR,
+                    last = crate::dates::MAX_YEAR
+                ),
+                Some(source.locate(at..at + 1)),
+            )
+            .with_help(t!("notice-year-range-help"))]);
+        }
         let mut reader = Reader { source, year, errors: Vec::new() };
         let mut read_items = Vec::new();
+        // The paragraphs before the items (`现将2026年元旦、春节…的具体安排通知如下`).
+        let preamble = if layout.items.is_empty() { Vec::new() } else { layout.paragraphs.clone() };
         let bodies: Vec<(Vec<Ch>, bool)> = if layout.items.is_empty() {
             layout.paragraphs.into_iter().map(|p| (p, false)).collect()
         } else {
             layout.items.into_iter().map(|p| (p, true)).collect()
         };
+        let mut seen: Vec<Festival> = Vec::new();
         for (chars, numbered) in bodies {
             if let Some(item) = reader.item(&chars, numbered, &naming) {
+                if let Some(twice) = item.festivals.iter().find(|f| seen.contains(f)) {
+                    reader.error(
+                        &chars,
+                        item.at.clone(),
+                        t!("notice-festival-twice", festival = twice.name()),
+                        t!("notice-festival-twice-help"),
+                    );
+                }
+                seen.extend(item.festivals.iter().copied());
                 read_items.push(item);
             }
+        }
+        if !amends && reader.errors.is_empty() {
+            reader.check_all_named(&preamble, &seen);
         }
         if read_items.is_empty() && reader.errors.is_empty() {
             reader.errors.push(
@@ -481,11 +530,42 @@ impl Notice {
 /// starting with a festival's name and a colon (`元旦：…`, numbering lost in copying)
 /// starts one too.
 fn item_start(chars: &[Ch]) -> Option<(usize, usize)> {
-    let n = chars.iter().take_while(|c| NUMERALS.contains(c.c)).count();
-    if n > 0 && n <= 3 && chars.get(n).is_some_and(|c| matches!(c.c, '、' | '.' | ',')) {
-        return Some((0, n + 1));
+    numbering(chars)
+        .map(|end| (0, end))
+        .or_else(|| heading(chars).filter(|(h, _)| !festivals_named(h).is_empty()).map(|_| (0, 0)))
+}
+
+/// Where an item's number ends: `一、` `一.` `（一）` `1、` `1.` `(1)` `1）` `①`, each
+/// perhaps followed by spaces. A digit followed by `月` or `日` is a date, not a number.
+fn numbering(chars: &[Ch]) -> Option<usize> {
+    let is_numeral = |c: char| NUMERALS.contains(c) || c.is_ascii_digit();
+    let after = |end: usize| Some(skip_spaces(chars, end));
+    let first = chars.first()?.c;
+    if ('\u{2460}'..='\u{2473}').contains(&first) || ('\u{2776}'..='\u{277f}').contains(&first) {
+        // ①…⑳, ❶…❿, perhaps followed by `、`.
+        let end = if chars.get(1).is_some_and(|c| matches!(c.c, '、' | '.')) { 2 } else { 1 };
+        return after(end);
     }
-    heading(chars).filter(|(h, _)| !festivals_named(h).is_empty()).map(|_| (0, 0))
+    if first == '(' {
+        let n = chars[1..].iter().take_while(|c| is_numeral(c.c)).count();
+        return (n > 0 && n <= 3 && chars.get(n + 1).is_some_and(|c| c.c == ')'))
+            .then(|| skip_spaces(chars, n + 2));
+    }
+    let n = chars.iter().take_while(|c| is_numeral(c.c)).count();
+    if n == 0 || n > 3 {
+        return None;
+    }
+    let digits = chars[..n].iter().all(|c| c.c.is_ascii_digit());
+    let numerals = chars[..n].iter().all(|c| NUMERALS.contains(c.c));
+    let mark = chars.get(n).map(|c| c.c);
+    let next_is_digit = is_digit(chars, n + 1);
+    match mark {
+        Some('、') if digits || numerals => after(n + 1),
+        Some('.' | ',') if numerals => after(n + 1),
+        Some('.') if digits && !next_is_digit => after(n + 1),
+        Some(')') if digits => after(n + 1),
+        _ => None,
+    }
 }
 
 /// A heading `元旦：` at the start of an item: its text and where the body starts.
@@ -501,6 +581,29 @@ fn is_sentence_end(c: char) -> bool {
 }
 
 impl Reader<'_> {
+    /// Every festival the preamble names must have been read from an item: a notice that
+    /// yields fewer was not read whole (an item the reader did not see as one).
+    fn check_all_named(&mut self, preamble: &[Vec<Ch>], read: &[Festival]) {
+        for chars in preamble {
+            let named = festivals_named(&text_of(chars));
+            let missing: Vec<Festival> =
+                named.iter().copied().filter(|f| !read.contains(f)).collect();
+            if named.len() >= 2 && !missing.is_empty() {
+                self.error(
+                    chars,
+                    0..chars.len(),
+                    t!(
+                        "notice-festivals-missing",
+                        named = festival_names(&named),
+                        missing = festival_names(&missing)
+                    ),
+                    t!("notice-festivals-missing-help"),
+                );
+                return;
+            }
+        }
+    }
+
     /// The default year of a date written without one: the notice's, except December
     /// days of a 元旦 item, which belong to the year before.
     fn default_year(&self, item: &Item, month: u32) -> i32 {
@@ -705,6 +808,7 @@ impl Reader<'_> {
                         for day in m.first.iter_days().take_while(|d| *d <= m.last) {
                             if self.weekend_or_error(chars, m, day) {
                                 item.work.push(day);
+                                item.work_at.push((day, m.start..m.end));
                             }
                         }
                     }
@@ -775,6 +879,27 @@ impl Reader<'_> {
                 t!("notice-count-mismatch", stated = stated, written = written, counted = counted),
                 t!("notice-count-mismatch-help"),
             );
+        }
+    }
+
+    /// A make-up workday cannot fall inside its own break.
+    fn check_work_outside_break(&mut self, chars: &[Ch], item: &Item) {
+        let (Some(first), Some(last)) = (item.off.first(), item.off.last()) else { return };
+        for (day, at) in &item.work_at {
+            if first <= day && day <= last {
+                self.error(
+                    chars,
+                    at.clone(),
+                    t!(
+                        "notice-work-inside-break",
+                        date = day.format("%Y-%m-%d"),
+                        name = item.name.clone(),
+                        first = first.format("%Y-%m-%d"),
+                        last = last.format("%Y-%m-%d")
+                    ),
+                    t!("notice-check-one-date-help"),
+                );
+            }
         }
     }
 

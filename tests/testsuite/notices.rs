@@ -467,3 +467,96 @@ fn a_mistake_in_the_notice_is_explained_in_chinese_to_chinese_users() {
     assert!(err.contains("error: 通知写的是 8 天") && err.contains("standard input:6:"), "{err}");
     assert!(err.contains("= help: 日期或天数有一个抄错了"), "{err}");
 }
+
+/// The 2026 notice with its items numbered `{n}` in the given style.
+fn renumbered(style: impl Fn(usize) -> String) -> String {
+    let numerals = ["一", "二", "三", "四", "五", "六", "七"];
+    let mut text = fixture("2026.txt");
+    for (i, numeral) in numerals.iter().enumerate() {
+        text = text.replace(&format!("\n{numeral}、"), &format!("\n{}", style(i + 1)));
+    }
+    text
+}
+
+#[test]
+fn every_numbering_of_the_items_reads_the_whole_notice() {
+    let circled = ['①', '②', '③', '④', '⑤', '⑥', '⑦'];
+    type Style = Box<dyn Fn(usize) -> String>;
+    let styles: Vec<(&str, Style)> = vec![
+        ("1、", Box::new(|n| format!("{n}、"))),
+        ("1.", Box::new(|n| format!("{n}.",))),
+        ("1. ", Box::new(|n| format!("{n}. "))),
+        ("1．", Box::new(|n| format!("{n}．"))),
+        ("(1)", Box::new(|n| format!("({n})"))),
+        ("（1）", Box::new(|n| format!("（{n}）"))),
+        ("1）", Box::new(|n| format!("{n}）"))),
+        ("1)", Box::new(|n| format!("{n})"))),
+        (
+            "（一）",
+            Box::new(|n| format!("（{}）", ["一", "二", "三", "四", "五", "六", "七"][n - 1])),
+        ),
+        ("①", Box::new(move |n| circled[n - 1].to_string())),
+    ];
+    for (style, number) in &styles {
+        let text = renumbered(number);
+        assert!(text.contains(&format!("\n{}春节", number(2))), "{style}: {text}");
+        let periods = import(style, &text, &[]);
+        assert_eq!(periods.len(), 7, "{style}");
+        assert!(periods.iter().all(|p| !p.name.is_empty()), "{style}");
+        assert_eq!(days(&periods), official_days(2026), "{style}");
+        // Pasted as one long line, the items are still told apart.
+        let one_line = text.replace('\n', "");
+        assert_eq!(days(&import(style, &one_line, &[])), official_days(2026), "{style}, one line");
+    }
+}
+
+#[test]
+fn a_notice_read_in_part_is_refused_and_never_saved() {
+    let data = temp();
+    // An item that does not start with its festival: the preamble names seven festivals.
+    let text = fixture("2026.txt").replace("三、清明节：", "三、");
+    let out = bin()
+        .env("UNIONCAL_DATA_DIR", data.path())
+        .args(["holidays", "import", "-", "--save"])
+        .write_stdin(text.as_str())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("this item does not say which festival it is"), "{err}");
+    assert!(err.contains("standard input:7:"), "{err}");
+    assert!(!data.path().join("holidays").exists(), "nothing saved");
+    // A festival's item lost in pasting: the preamble names it.
+    let lost: String = fixture("2026.txt")
+        .lines()
+        .filter(|l| !l.starts_with("五、"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let err = refused(&lost);
+    assert!(err.contains("no arrangement was read for 端午节"), "{err}");
+    assert!(err.contains("standard input:4:"), "{err}");
+}
+
+#[test]
+fn a_workday_inside_its_break_a_festival_twice_and_a_far_year_are_refused() {
+    let good = fixture("2026.txt");
+    let err = refused(&good.replace("1月4日（周日）上班", "1月3日（周六）上班"));
+    assert!(err.contains("the make-up workday 2026-01-03 falls inside the 元旦 break"), "{err}");
+    assert!(err.contains("standard input:5:"), "{err}");
+
+    let twice = good
+        .replace("三、清明节：", "三、春节：")
+        .replace("4月4日（周六）至6日（周一）", "2月15日（周日）至17日（周二）");
+    let err = refused(&twice);
+    assert!(err.contains("春节 appears twice in the notice"), "{err}");
+    assert!(err.contains("standard input:7:"), "{err}");
+
+    for year in ["1900", "2200"] {
+        let far = format!(
+            "国务院办公厅关于{year}年部分节假日安排的通知\n一、元旦：1月1日放假，共1天。\n"
+        );
+        let err = refused(&far);
+        assert!(err.contains(&format!("the notice is for {year}")), "{err}");
+        assert!(err.contains("standard input:1:1"), "{err}");
+    }
+}
