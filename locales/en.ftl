@@ -207,6 +207,7 @@ build-failed-count = { $failed } of { $total } calendars failed
 no-calendar-file-help = name an existing calendar file, or create one with `unioncal init`
 io-cannot-read = cannot read `{ $path }`: { $error }
 io-cannot-write = cannot write `{ $path }`: { $error }
+not-a-regular-file = not a regular file (a folder, a pipe or a device): not written
 io-cannot-create = cannot create `{ $path }`: { $error }
 io-cannot-listen = cannot listen on `{ $path }`: { $error }
 browser-help = install Google Chrome, Chromium or Microsoft Edge, or name one with `--browser PATH` (or UNIONCAL_BROWSER)

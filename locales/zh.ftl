@@ -207,6 +207,7 @@ build-failed-count = { $total } 个日历中有 { $failed } 个生成失败
 no-calendar-file-help = 请给出已有的日历文件，或用 `unioncal init` 新建一个
 io-cannot-read = 读不了 `{ $path }`：{ $error }
 io-cannot-write = 写不了 `{ $path }`：{ $error }
+not-a-regular-file = 这不是普通文件（是文件夹、管道或设备），不能写入
 io-cannot-create = 建不了 `{ $path }`：{ $error }
 io-cannot-listen = 无法监听 `{ $path }`：{ $error }
 browser-help = 请安装 Microsoft Edge、Google Chrome 或 Chromium，或用 `--browser 路径`（或 UNIONCAL_BROWSER）指定

@@ -98,8 +98,9 @@ fn import(args: &ImportArgs, ui: &Ui) -> Result<u8> {
     let notice = Notice::read(&source, args.year).map_err(Error::Calendar)?;
 
     // What is known of the year already, for a notice that amends it.
+    let into = args.into.as_deref().map(crate::output::regular_or_absent).transpose()?;
     let existing = match &args.into {
-        Some(path) if path.exists() => {
+        Some(path) if into.flatten().is_some() => {
             Some(std::fs::read_to_string(path).map_err(|source| Error::Io {
                 action: "cannot read",
                 path: path.clone(),

@@ -262,7 +262,7 @@ pub(crate) fn put_into(
         table
             .get("end")
             .and_then(|e| e.as_str())
-            .and_then(|e| e.parse::<NaiveDate>().ok())
+            .and_then(|e| values::full_date(e).ok())
             .is_some_and(|end| end.year() == year)
     };
     list.retain(|table| !of_year(table));

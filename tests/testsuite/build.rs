@@ -290,6 +290,51 @@ fn a_failed_build_leaves_the_previous_outputs_intact() {
     assert_no_temporaries(&out);
 }
 
+/// Every file below `dir` with its bytes, by its path relative to `dir`.
+fn snapshot(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                files.insert(
+                    path.strip_prefix(dir).unwrap().to_path_buf(),
+                    std::fs::read(&path).unwrap(),
+                );
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn a_build_that_fails_while_writing_changes_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    build(&hospital(), &out, &["--year", "2026"]);
+    // A folder where the new build must write a page: the feeds come first in the
+    // build's list, the pages after them.
+    std::fs::remove_file(out.join("print.html")).unwrap();
+    std::fs::create_dir(out.join("print.html")).unwrap();
+    let before = snapshot(&out);
+    unioncal()
+        .args([
+            "build",
+            hospital().to_str().unwrap(),
+            "--year",
+            "2027",
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .assert()
+        .code(3)
+        .stderr(predicates::str::contains("print.html"));
+    assert_eq!(snapshot(&out), before, "every output as it was");
+}
+
 #[test]
 fn a_user_template_overrides_the_built_in_one() {
     let dir = tempfile::tempdir().unwrap();

@@ -2,6 +2,7 @@
 //! pasted, checked, applied on top of what is known, saved, and written into files.
 
 use std::collections::BTreeSet;
+use std::os::unix::fs::FileTypeExt as _;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -559,4 +560,74 @@ fn a_workday_inside_its_break_a_festival_twice_and_a_far_year_are_refused() {
         assert!(err.contains(&format!("the notice is for {year}")), "{err}");
         assert!(err.contains("standard input:1:1"), "{err}");
     }
+}
+
+fn import_into(dir: &Path, file: &Path) -> std::process::Output {
+    bin()
+        .env("UNIONCAL_DATA_DIR", dir.join("none"))
+        .args(["holidays", "import", "-", "--into"])
+        .arg(file)
+        .write_stdin(NOTICE_2027)
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn into_replaces_a_period_written_with_chinese_dates() {
+    let dir = temp();
+    let file = dir.path().join("holidays.toml");
+    let original = "[[holidays.periods]]\nname = \"国庆节\"\nstart = \"2027年10月1日\"\nend = \"2027年10月5日\"\n\n[[holidays.periods]]\nname = \"国庆节\"\nstart = \"2026年10月1日\"\nend = \"2026年10月7日\"\n";
+    std::fs::write(&file, original).unwrap();
+    let out = import_into(dir.path(), &file);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(
+        text.matches("name = \"国庆节\"").count(),
+        2,
+        "2026's kept, 2027's replaced:\n{text}"
+    );
+    assert!(!text.contains("2027年10月5日"), "{text}");
+    assert!(text.contains("2026年10月7日"), "{text}");
+}
+
+#[cfg(unix)]
+#[test]
+fn into_writes_through_a_link_keeps_the_mode_and_refuses_what_is_not_a_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp();
+    let shared = dir.path().join("shared.toml");
+    std::fs::write(&shared, "# 全市共用\n").unwrap();
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let link = dir.path().join("link.toml");
+    std::os::unix::fs::symlink(&shared, &link).unwrap();
+    let out = import_into(dir.path(), &link);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "still a link");
+    let text = std::fs::read_to_string(&shared).unwrap();
+    assert!(text.contains("# 全市共用") && text.contains("2027-02-05"), "{text}");
+    assert_eq!(std::fs::metadata(&shared).unwrap().permissions().mode() & 0o777, 0o640);
+
+    // A read-only file stays read-only.
+    let read_only = dir.path().join("read-only.toml");
+    std::fs::write(&read_only, "").unwrap();
+    std::fs::set_permissions(&read_only, std::fs::Permissions::from_mode(0o444)).unwrap();
+    assert!(import_into(dir.path(), &read_only).status.success());
+    assert_eq!(std::fs::metadata(&read_only).unwrap().permissions().mode() & 0o777, 0o444);
+
+    // A FIFO and a folder are refused, exit 3, and left as they are.
+    let fifo = dir.path().join("fifo.toml");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        let out = import_into(dir.path(), &fifo);
+        assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    } else {
+        println!("SKIPPED the FIFO case: mkfifo is not available");
+    }
+    let folder = dir.path().join("folder.toml");
+    std::fs::create_dir(&folder).unwrap();
+    let out = import_into(dir.path(), &folder);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(folder.is_dir());
 }
