@@ -20,8 +20,15 @@ use tokio::sync::broadcast;
 
 /// The longest request path accepted.
 const MAX_PATH: usize = 1024;
-/// The most connections served at once.
+/// The most connections served at once; past it, the oldest connection is closed to make
+/// room, so an ordinary request always gets through.
 const MAX_CONNECTIONS: usize = 512;
+/// The most live-reload streams open at once (one per open page); past it, 503.
+const MAX_STREAMS: usize = 64;
+/// How long a live-reload stream stays open before the page reconnects.
+const STREAM_LIFETIME: Duration = Duration::from_secs(30 * 60);
+/// How often a live-reload stream says it is alive (a page that is gone is then noticed).
+const HEARTBEAT: Duration = Duration::from_secs(20);
 /// How long a client may take to send its request headers.
 const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 /// The largest request head accepted, in bytes.
@@ -193,6 +200,42 @@ pub struct State {
     pub reloads: broadcast::Sender<()>,
     /// Log one line per request.
     pub verbose: bool,
+    /// On a loopback address, its port: requests must then name a loopback Host (DNS
+    /// rebinding); `None` on a network address, where any Host is answered.
+    pub loopback_port: Option<u16>,
+    /// The live-reload streams open now.
+    streams: Arc<tokio::sync::Semaphore>,
+}
+
+impl State {
+    /// The state of a server listening on `address`.
+    #[must_use]
+    pub fn new(address: SocketAddr, verbose: bool) -> Self {
+        let (reloads, _) = broadcast::channel(16);
+        Self {
+            site: RwLock::new(Site::default()),
+            reloads,
+            verbose,
+            loopback_port: address.ip().is_loopback().then_some(address.port()),
+            streams: Arc::new(tokio::sync::Semaphore::new(MAX_STREAMS)),
+        }
+    }
+}
+
+/// Whether `host` (a request's Host header) names this loopback server: `localhost`,
+/// `127.0.0.1` or `[::1]`, with no port or with `port`.
+fn loopback_host(host: &str, port: u16) -> bool {
+    let host = host.trim().to_ascii_lowercase();
+    let (name, given) = match host.rsplit_once(':') {
+        Some((name, p))
+            if !name.ends_with(':') && (name.starts_with('[') == name.ends_with(']')) =>
+        {
+            (name.to_string(), Some(p.to_string()))
+        }
+        _ => (host.clone(), None),
+    };
+    let name_ok = matches!(name.as_str(), "localhost" | "127.0.0.1" | "[::1]");
+    name_ok && given.is_none_or(|p| p == port.to_string())
 }
 
 fn status(code: StatusCode) -> Response<Body> {
@@ -229,7 +272,18 @@ fn not_modified(headers: &HeaderMap, entry: &Entry) -> bool {
 pub async fn respond(state: Arc<State>, request: Request<hyper::body::Incoming>) -> Response<Body> {
     let method = request.method().clone();
     let path = request.uri().path().to_string();
-    let response = answer(&state, &method, &path, request.headers());
+    let host_ok = state.loopback_port.is_none_or(|port| {
+        request
+            .headers()
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .is_some_and(|h| loopback_host(h, port))
+    });
+    let response = if host_ok {
+        answer(&state, &method, &path, request.headers())
+    } else {
+        status(StatusCode::MISDIRECTED_REQUEST)
+    };
     if state.verbose {
         // A closed standard error must not stop the answer.
         let _ =
@@ -297,13 +351,35 @@ fn answer(state: &Arc<State>, method: &Method, path: &str, headers: &HeaderMap) 
     response
 }
 
-/// The stream of rebuilds for open pages: one `data: reload` event each.
+/// The stream of rebuilds for open pages: one `data: reload` event each, a heartbeat
+/// comment every 20 s, closed after 30 minutes (the page reconnects). At most 64 are open
+/// at once; past that, 503 and the connection is closed.
 fn events(state: &Arc<State>) -> Response<Body> {
     use tokio_stream::StreamExt;
-    let stream = tokio_stream::wrappers::BroadcastStream::new(state.reloads.subscribe())
+    let Ok(permit) = state.streams.clone().try_acquire_owned() else {
+        let mut response = status(StatusCode::SERVICE_UNAVAILABLE);
+        response.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+        response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("10"));
+        return response;
+    };
+    let deadline = std::time::Instant::now() + STREAM_LIFETIME;
+    let reloads = tokio_stream::wrappers::BroadcastStream::new(state.reloads.subscribe())
         .filter_map(|r| r.ok())
-        .map(|()| Ok::<_, std::convert::Infallible>(Bytes::from_static(b"data: reload\n\n")));
-    let stream = tokio_stream::once(Ok(Bytes::from_static(b": connected\n\n"))).chain(stream);
+        .map(|()| Bytes::from_static(b"data: reload\n\n"));
+    let heartbeats = tokio_stream::wrappers::IntervalStream::new(tokio::time::interval_at(
+        tokio::time::Instant::now() + HEARTBEAT,
+        HEARTBEAT,
+    ))
+    .map(|_| Bytes::from_static(b": alive\n\n"));
+    let stream = tokio_stream::once(Bytes::from_static(b"retry: 2000\n: connected\n\n"))
+        .chain(reloads.merge(heartbeats))
+        // A heartbeat at the latest 20 s past its lifetime ends the stream.
+        .take_while(move |_| std::time::Instant::now() < deadline)
+        .map(move |item| {
+            // The stream holds its place among the open streams until it ends.
+            let _ = &permit;
+            Ok::<_, std::convert::Infallible>(item)
+        });
     let mut response = Response::new(Body::from_stream(stream));
     let h = response.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/event-stream"));
@@ -318,7 +394,7 @@ fn events(state: &Arc<State>) -> Response<Body> {
 ///
 /// When Ctrl-C cannot be listened for.
 pub async fn run(listener: tokio::net::TcpListener, state: Arc<State>) -> std::io::Result<()> {
-    let permits = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    let connections = Arc::new(std::sync::Mutex::new(Connections::default()));
     let shutdown = tokio::signal::ctrl_c();
     tokio::pin!(shutdown);
     loop {
@@ -333,25 +409,59 @@ pub async fn run(listener: tokio::net::TcpListener, state: Arc<State>) -> std::i
             },
             result = &mut shutdown => return result,
         };
-        let Ok(permit) = permits.clone().try_acquire_owned() else {
-            drop(stream); // over the cap: refuse rather than queue without bound
-            continue;
+        // Over the cap, the oldest connection makes room: clients that hold connections
+        // open without reading cannot lock out a new request.
+        let (id, closed) = match connections.lock() {
+            Ok(mut open) => open.add(),
+            Err(_) => continue,
         };
         let _ = stream.set_nodelay(true);
         let state = state.clone();
+        let connections = connections.clone();
         tokio::spawn(async move {
             let service = hyper::service::service_fn(move |request| {
                 let state = state.clone();
                 async move { Ok::<_, std::convert::Infallible>(respond(state, request).await) }
             });
-            let _ = hyper::server::conn::http1::Builder::new()
+            let connection = hyper::server::conn::http1::Builder::new()
                 .timer(hyper_util::rt::TokioTimer::new())
                 .header_read_timeout(HEADER_TIMEOUT)
                 .max_buf_size(MAX_HEAD)
-                .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
-                .await;
-            drop(permit);
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+            tokio::select! {
+                _ = connection => {}
+                () = closed.notified() => {}
+            }
+            if let Ok(mut open) = connections.lock() {
+                open.remove(id);
+            }
         });
+    }
+}
+
+/// The open connections, oldest first, each with the way to close it.
+#[derive(Default)]
+struct Connections {
+    next: u64,
+    open: std::collections::BTreeMap<u64, Arc<tokio::sync::Notify>>,
+}
+
+impl Connections {
+    /// A new connection's number and what closes it; at the cap, the oldest is closed.
+    fn add(&mut self) -> (u64, Arc<tokio::sync::Notify>) {
+        while self.open.len() >= MAX_CONNECTIONS {
+            if let Some((_, oldest)) = self.open.pop_first() {
+                oldest.notify_one();
+            }
+        }
+        self.next += 1;
+        let close = Arc::new(tokio::sync::Notify::new());
+        self.open.insert(self.next, close.clone());
+        (self.next, close)
+    }
+
+    fn remove(&mut self, id: u64) {
+        self.open.remove(&id);
     }
 }
 
@@ -378,6 +488,46 @@ mod tests {
             assert!(file_name(bad).is_err(), "{bad}");
         }
         assert_eq!(file_name(&format!("/{}", "a".repeat(2000))), Err(StatusCode::URI_TOO_LONG));
+    }
+
+    #[test]
+    fn only_loopback_hosts_reach_a_loopback_server() {
+        for good in [
+            "localhost",
+            "127.0.0.1",
+            "[::1]",
+            "localhost:8080",
+            "127.0.0.1:8080",
+            "[::1]:8080",
+            "LOCALHOST:8080",
+        ] {
+            assert!(loopback_host(good, 8080), "{good}");
+        }
+        for bad in [
+            "evil.example",
+            "evil.example:8080",
+            "127.0.0.1:8081",
+            "localhost.evil.example",
+            "127.0.0.1.nip.io:8080",
+            "",
+            "[::1]:",
+            "::1",
+        ] {
+            assert!(!loopback_host(bad, 8080), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_oldest_connection_makes_room_at_the_cap() {
+        let mut open = Connections::default();
+        let first = open.add();
+        for _ in 1..MAX_CONNECTIONS {
+            open.add();
+        }
+        assert_eq!(open.open.len(), MAX_CONNECTIONS);
+        let _newest = open.add();
+        assert_eq!(open.open.len(), MAX_CONNECTIONS);
+        assert!(!open.open.contains_key(&first.0), "the oldest was closed");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::{mpsc, Arc, RwLock};
+use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant, SystemTime};
 
 use notify::Watcher;
@@ -12,7 +12,7 @@ use super::Ui;
 use crate::cli::{BuildArgs, ServeArgs};
 use crate::emit::templates::Templates;
 use crate::error::{Error, Result};
-use crate::serve::{Site, State};
+use crate::serve::State;
 
 /// How long the file must stay quiet after a change before the rebuild (editors write a
 /// file in several steps, or save by rename).
@@ -30,9 +30,19 @@ pub(super) fn run(args: &ServeArgs, ui: &Ui) -> Result<u8> {
         out: PathBuf::from("."),
         output: args.output.clone(),
     };
-    let (reloads, _) = tokio::sync::broadcast::channel(16);
-    let state =
-        Arc::new(State { site: RwLock::new(Site::default()), reloads, verbose: ui.verbose });
+    let address = std::net::SocketAddr::new(args.bind, args.port);
+    let listener = std::net::TcpListener::bind(address).map_err(|source| Error::Io {
+        action: "cannot listen on",
+        path: PathBuf::from(address.to_string()),
+        source,
+    })?;
+    let local = listener.local_addr().map_err(|source| Error::Io {
+        action: "cannot listen on",
+        path: PathBuf::from(address.to_string()),
+        source,
+    })?;
+    let _ = listener.set_nonblocking(true);
+    let state = Arc::new(State::new(local, ui.verbose));
     let rebuild = {
         let state = state.clone();
         move |ui: &Ui| {
@@ -72,29 +82,21 @@ pub(super) fn run(args: &ServeArgs, ui: &Ui) -> Result<u8> {
             let _ = state.reloads.send(());
         }
     };
-    let address = std::net::SocketAddr::new(args.bind, args.port);
-    let listener = std::net::TcpListener::bind(address).map_err(|source| Error::Io {
-        action: "cannot listen on",
-        path: PathBuf::from(address.to_string()),
-        source,
-    })?;
-    let local = listener.local_addr().map_err(|source| Error::Io {
-        action: "cannot listen on",
-        path: PathBuf::from(address.to_string()),
-        source,
-    })?;
-    let _ = listener.set_nonblocking(true);
 
     // Watch the calendar's folder (editors save by rename), the holiday files' folders and
     // the templates; rebuild after each quiet spell.
     let (tx, rx) = mpsc::channel();
+    let watched = Watched::of(args);
+    let watches = watched.watches();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if event.is_ok_and(|e| !e.kind.is_access()) {
+        let wanted = event
+            .is_ok_and(|e| !e.kind.is_access() && e.paths.iter().any(|path| watched.wants(path)));
+        if wanted {
             let _ = tx.send(());
         }
     })
     .map_err(|e| Error::Usage(crate::t!("serve-cannot-watch", error = e)))?;
-    for (path, mode) in watched(args) {
+    for (path, mode) in watches {
         let _ = watcher.watch(&path, mode);
     }
     // The first build, with the watcher already on: no save is missed.
@@ -133,31 +135,70 @@ pub(super) fn run(args: &ServeArgs, ui: &Ui) -> Result<u8> {
     Ok(0)
 }
 
-/// What to watch: the calendar's folder, the folders of the holiday files it names, and the
-/// templates folder.
-fn watched(args: &ServeArgs) -> Vec<(PathBuf, notify::RecursiveMode)> {
-    let folder = |p: &Path| {
-        p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf()
-    };
-    let mut out = vec![(folder(&args.file), notify::RecursiveMode::NonRecursive)];
-    if let Ok(calendar) = crate::config::load(&args.file) {
-        for origin in calendar
-            .holidays
-            .periods
-            .iter()
-            .filter(|p| p.source == crate::dates::Source::Shared)
-            .filter_map(|p| p.origin.as_deref())
-        {
-            let dir = folder(&folder(&args.file).join(origin));
+/// What a build of the calendar reads, and so what to watch: the calendar, the holiday
+/// files it names, the arrangements saved on this computer and the templates folder. Only
+/// changes to these rebuild: a log written beside the calendar does not.
+struct Watched {
+    /// Files, each as its folder (resolved) and name.
+    files: Vec<PathBuf>,
+    /// Folders any file below which counts (the templates, the saved arrangements).
+    folders: Vec<PathBuf>,
+}
+
+/// `path` with its folder resolved (links, `..`), so that an event's path compares equal.
+fn resolved(path: &Path) -> PathBuf {
+    let folder = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let folder = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
+    path.file_name().map_or(folder.clone(), |name| folder.join(name))
+}
+
+impl Watched {
+    fn of(args: &ServeArgs) -> Self {
+        let mut files = vec![resolved(&args.file)];
+        if let Ok(calendar) = crate::config::load(&args.file) {
+            let base = args.file.parent().unwrap_or(Path::new(""));
+            for origin in calendar
+                .holidays
+                .periods
+                .iter()
+                .filter(|p| p.source == crate::dates::Source::Shared)
+                .filter_map(|p| p.origin.as_deref())
+            {
+                let file = resolved(&base.join(origin));
+                if !files.contains(&file) {
+                    files.push(file);
+                }
+            }
+        }
+        let mut folders = Vec::new();
+        folders.extend(
+            args.output
+                .templates
+                .as_deref()
+                .map(|d| std::fs::canonicalize(d).unwrap_or_else(|_| d.to_path_buf())),
+        );
+        folders.extend(super::store::holidays_dir().and_then(|d| std::fs::canonicalize(d).ok()));
+        Self { files, folders }
+    }
+
+    /// Whether a change at `path` (as the watcher reports it) can change the build.
+    fn wants(&self, path: &Path) -> bool {
+        let path = resolved(path);
+        self.files.contains(&path) || self.folders.iter().any(|d| path.starts_with(d))
+    }
+
+    /// The folders to ask the system to watch.
+    fn watches(&self) -> Vec<(PathBuf, notify::RecursiveMode)> {
+        let mut out: Vec<(PathBuf, notify::RecursiveMode)> = Vec::new();
+        for file in &self.files {
+            let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
             if !out.iter().any(|(d, _)| *d == dir) {
                 out.push((dir, notify::RecursiveMode::NonRecursive));
             }
         }
+        out.extend(self.folders.iter().map(|d| (d.clone(), notify::RecursiveMode::Recursive)));
+        out
     }
-    if let Some(dir) = &args.output.templates {
-        out.push((dir.clone(), notify::RecursiveMode::Recursive));
-    }
-    out
 }
 
 fn display_host(address: std::net::SocketAddr) -> String {

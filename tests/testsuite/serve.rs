@@ -63,7 +63,10 @@ impl Server {
     }
 
     fn get(&self, path: &str, extra: &str) -> Answer {
-        self.raw(&format!("GET {path} HTTP/1.1\r\nHost: x\r\n{extra}Connection: close\r\n\r\n"))
+        let host = &self.address;
+        self.raw(&format!(
+            "GET {path} HTTP/1.1\r\nHost: {host}\r\n{extra}Connection: close\r\n\r\n"
+        ))
     }
 }
 
@@ -112,7 +115,10 @@ fn feeds_and_files_with_the_right_headers_and_conditional_requests() {
         304
     );
     assert_eq!(server.get("/pku6-union.ics", "If-None-Match: \"other\"\r\n").status, 200);
-    let head = server.raw("HEAD /pku6-union.ics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    let head = server.raw(&format!(
+        "HEAD /pku6-union.ics HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+        server.address
+    ));
     assert_eq!(head.status, 200);
     assert!(head.body.is_empty());
     assert_eq!(head.header("content-length"), feed.body.len().to_string());
@@ -134,7 +140,10 @@ fn feeds_and_files_with_the_right_headers_and_conditional_requests() {
     assert!(index.contains("/__unioncal/events"));
     assert_eq!(
         server
-            .raw("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+            .raw(&format!(
+                "POST / HTTP/1.1\r\nHost: {}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                server.address
+            ))
             .status,
         405
     );
@@ -168,8 +177,11 @@ fn no_request_reaches_the_file_system() {
     assert!(matches!(server.get(&long, "").status, 400 | 414 | 431));
     // A garbled request is answered (or dropped) and the server goes on.
     let _ = server.raw("NONSENSE\r\n\r\n");
-    let _ =
-        server.raw(&format!("GET / HTTP/1.1\r\nHost: x\r\nX-Big: {}\r\n\r\n", "b".repeat(40_000)));
+    let _ = server.raw(&format!(
+        "GET / HTTP/1.1\r\nHost: {}\r\nX-Big: {}\r\n\r\n",
+        server.address,
+        "b".repeat(40_000)
+    ));
     assert_eq!(server.get("/pku6-union.ics", "").status, 200);
 }
 
@@ -254,4 +266,112 @@ fn serving_the_network_says_so() {
     let mut err = String::new();
     local.child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
     assert!(err.contains("only this computer can open it") && !err.contains("reachable"), "{err}");
+}
+
+#[test]
+fn a_loopback_server_answers_only_loopback_hosts() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(&hospital_copy(dir.path()));
+    let port = server.address.split(':').nth(1).unwrap().to_string();
+    for host in [
+        "localhost".to_string(),
+        format!("localhost:{port}"),
+        format!("127.0.0.1:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        let answer =
+            server.raw(&format!("GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"));
+        assert_eq!(answer.status, 200, "{host}");
+    }
+    // DNS rebinding: a page from another site that resolves its name to 127.0.0.1.
+    for host in [
+        "evil.example".to_string(),
+        format!("evil.example:{port}"),
+        format!("127.0.0.1.nip.io:{port}"),
+    ] {
+        let answer = server.raw(&format!(
+            "GET /pku6-union.ics HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        ));
+        assert_eq!(answer.status, 421, "{host}");
+        assert!(!String::from_utf8_lossy(&answer.body).contains("BEGIN:VCALENDAR"));
+    }
+    let answer = server.raw("GET / HTTP/1.0\r\n\r\n");
+    assert_eq!(answer.status, 421, "no Host at all");
+}
+
+/// Open `count` connections that each send `request` and then never read.
+fn hold_open(address: &str, count: usize, request: &str) -> Vec<TcpStream> {
+    (0..count)
+        .filter_map(|_| {
+            let mut stream = TcpStream::connect(address).ok()?;
+            stream.write_all(request.as_bytes()).ok()?;
+            Some(stream)
+        })
+        .collect()
+}
+
+#[test]
+fn open_streams_and_clients_that_never_read_do_not_lock_anyone_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(&hospital_copy(dir.path()));
+    let host = server.address.clone();
+    // 600 live-reload streams, more than the server keeps open at once.
+    let streams = hold_open(
+        &server.address,
+        600,
+        &format!("GET /__unioncal/events HTTP/1.1\r\nHost: {host}\r\n\r\n"),
+    );
+    assert!(streams.len() > 512, "opened {}", streams.len());
+    let started = Instant::now();
+    assert_eq!(server.get("/pku6-union.ics", "").status, 200);
+    assert!(started.elapsed() < Duration::from_secs(5), "took {:?}", started.elapsed());
+    drop(streams);
+    // 600 clients that ask for the largest file and never read it.
+    let idle = hold_open(
+        &server.address,
+        600,
+        &format!("GET /plan.docx HTTP/1.1\r\nHost: {host}\r\n\r\n"),
+    );
+    assert!(idle.len() > 512, "opened {}", idle.len());
+    let started = Instant::now();
+    assert_eq!(server.get("/", "").status, 200);
+    assert!(started.elapsed() < Duration::from_secs(5), "took {:?}", started.elapsed());
+}
+
+#[test]
+fn a_log_beside_the_calendar_does_not_rebuild() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = hospital_copy(dir.path());
+    let server = Server::start(&file);
+    let mut events = TcpStream::connect(&server.address).unwrap();
+    events
+        .write_all(
+            format!("GET /__unioncal/events HTTP/1.1\r\nHost: {}\r\n\r\n", server.address)
+                .as_bytes(),
+        )
+        .unwrap();
+    events.set_read_timeout(Some(Duration::from_millis(200))).unwrap();
+    let mut seen = Vec::new();
+    let mut read_for = |wait: Duration, seen: &mut Vec<u8>| {
+        let until = Instant::now() + wait;
+        let mut buffer = [0; 4096];
+        while Instant::now() < until {
+            if let Ok(n) = events.read(&mut buffer) {
+                seen.extend_from_slice(&buffer[..n]);
+            }
+        }
+    };
+    read_for(Duration::from_millis(500), &mut seen);
+    let log = dir.path().join("serve.log");
+    for i in 0..20 {
+        std::fs::write(&log, format!("line {i}\n")).unwrap();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    read_for(Duration::from_millis(800), &mut seen);
+    assert!(!String::from_utf8_lossy(&seen).contains("data: reload"), "rebuilt on the log");
+    // The calendar itself still rebuilds.
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("{text}\n")).unwrap();
+    read_for(Duration::from_secs(3), &mut seen);
+    assert!(String::from_utf8_lossy(&seen).contains("data: reload"), "no rebuild on the calendar");
 }
