@@ -3,6 +3,8 @@ calendar-no-name = the calendar has no `name`
 calendar-no-name-help = add `name = "…工会"` under `[calendar]`
 slug-invalid = slug `{ $text }` may only hold a-z, 0-9 and -
 slug-invalid-help = e.g. `slug = "pku6-union"`
+key-reserved = `{ $key }` is a device name Windows reserves (con, nul, aux, com1…) and cannot name a file
+key-too-long = too long: { $length } characters, at most { $max } (it names a file)
 did-you-mean = did you mean `{ $best }`?
 timezone-help = use an IANA name such as `Asia/Shanghai`
 timezone-unknown = unknown time zone `{ $name }`

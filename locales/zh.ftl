@@ -3,6 +3,8 @@ calendar-no-name = 日历没有 `name`（名称）
 calendar-no-name-help = 在 `[calendar]` 下加一行 `name = "…工会"`
 slug-invalid = slug `{ $text }` 只能由 a-z、0-9 和 - 组成
 slug-invalid-help = 例如 `slug = "pku6-union"`
+key-reserved = `{ $key }` 是 Windows 保留的设备名（con、nul、aux、com1…），不能用作文件名
+key-too-long = 太长了：{ $length } 个字符，最多 { $max } 个（它要用作文件名）
 did-you-mean = 是不是想写 `{ $best }`？
 timezone-help = 请用 IANA 时区名，例如 `Asia/Shanghai`
 timezone-unknown = 未知的时区 `{ $name }`

@@ -109,35 +109,51 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        writeln!(f, "{label}: {}", self.message)?;
+        writeln!(f, "{label}: {}", crate::text::visible(&self.message))?;
         if let Some(at) = &self.location {
             let gutter = " ".repeat(at.line.to_string().len());
-            writeln!(f, "{gutter}--> {}:{}:{}", at.file, at.line, at.column)?;
+            writeln!(
+                f,
+                "{gutter}--> {}:{}:{}",
+                crate::text::visible(&at.file),
+                at.line,
+                at.column
+            )?;
             writeln!(f, "{gutter} |")?;
-            writeln!(f, "{} | {}", at.line, at.text)?;
+            // Each character as the terminal is shown it: a control character escaped
+            // (`\u{1b}`), never obeyed; the caret counts display columns.
+            let shown: Vec<(String, usize)> = at
+                .text
+                .chars()
+                .map(|c| {
+                    let text = crate::text::visible(c.encode_utf8(&mut [0; 4])).into_owned();
+                    let width = if c == '\t' {
+                        1
+                    } else {
+                        unicode_width::UnicodeWidthStr::width(text.as_str()).max(1)
+                    };
+                    (text, width)
+                })
+                .collect();
+            let line: String = shown.iter().map(|(text, _)| text.as_str()).collect();
+            writeln!(f, "{} | {line}", at.line)?;
             let pad: String = at
                 .text
                 .chars()
+                .zip(&shown)
                 .take(at.column - 1)
-                .map(|c| match c {
-                    '\t' => "\t",
-                    c if unicode_width::UnicodeWidthChar::width(c) == Some(2) => "  ",
-                    _ => " ",
-                })
+                .map(
+                    |(c, (_, width))| if c == '\t' { "\t".to_string() } else { " ".repeat(*width) },
+                )
                 .collect();
-            let caret_width: usize = at
-                .text
-                .chars()
-                .skip(at.column - 1)
-                .take(at.width)
-                .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(1).max(1))
-                .sum();
+            let caret_width: usize =
+                shown.iter().skip(at.column - 1).take(at.width).map(|(_, width)| width).sum();
             writeln!(f, "{gutter} | {pad}{}", "^".repeat(caret_width.max(1)))?;
             if let Some(help) = &self.help {
-                writeln!(f, "{gutter} = help: {help}")?;
+                writeln!(f, "{gutter} = help: {}", crate::text::visible(help))?;
             }
         } else if let Some(help) = &self.help {
-            writeln!(f, "  = help: {help}")?;
+            writeln!(f, "  = help: {}", crate::text::visible(help))?;
         }
         Ok(())
     }

@@ -1,4 +1,6 @@
-//! Words and numerals shared by the outputs: Chinese numerals, weekday names.
+//! Words and numerals shared by the outputs: Chinese numerals, weekday names; user text
+//! made fit for every output (no control characters, directional formatting closed) and
+//! for a terminal (control characters shown escaped).
 
 use chrono::Weekday;
 
@@ -108,5 +110,106 @@ mod tests {
         for (n, want) in cases {
             assert_eq!(chinese_numeral(n), want, "{n}");
         }
+    }
+}
+
+/// Whether `c` has no place in a calendar's text: a control character other than tab and
+/// line breaks (ESC, BEL, DEL, C1) or one of the two noncharacters XML 1.0 and many
+/// readers refuse (U+FFFE, U+FFFF).
+fn unfit(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')
+}
+
+/// What a directional formatting character opens or closes.
+enum Direction {
+    /// LRE, RLE, LRO, RLO: closed by PDF.
+    Embedding,
+    /// LRI, RLI, FSI: closed by PDI.
+    Isolate,
+    /// PDF.
+    PopEmbedding,
+    /// PDI.
+    PopIsolate,
+}
+
+fn direction(c: char) -> Option<Direction> {
+    match c {
+        '\u{202a}' | '\u{202b}' | '\u{202d}' | '\u{202e}' => Some(Direction::Embedding),
+        '\u{2066}' | '\u{2067}' | '\u{2068}' => Some(Direction::Isolate),
+        '\u{202c}' => Some(Direction::PopEmbedding),
+        '\u{2069}' => Some(Direction::PopIsolate),
+        _ => None,
+    }
+}
+
+/// User text fit for every output: control characters (other than tab and line breaks)
+/// and the noncharacters U+FFFE/U+FFFF dropped, and every directional embedding, override
+/// or isolate it opens closed at its end, so that an unclosed U+202E in a title cannot
+/// reverse the fields after it on a page, in a document or a picture.
+#[must_use]
+pub(crate) fn fit(text: &str) -> String {
+    let mut out: String = text.chars().filter(|c| !unfit(*c)).collect();
+    // Which are open at the end, innermost last (as the bidirectional algorithm pairs
+    // them: a PDI closes its isolate and the embeddings opened inside it).
+    let mut open: Vec<bool> = Vec::new(); // true: an isolate
+    for c in out.chars() {
+        match direction(c) {
+            Some(Direction::Embedding) => open.push(false),
+            Some(Direction::Isolate) => open.push(true),
+            Some(Direction::PopEmbedding) if open.last() == Some(&false) => {
+                open.pop();
+            }
+            Some(Direction::PopIsolate) => {
+                if let Some(at) = open.iter().rposition(|isolate| *isolate) {
+                    open.truncate(at);
+                }
+            }
+            Some(Direction::PopEmbedding) | None => {}
+        }
+    }
+    for isolate in open.into_iter().rev() {
+        out.push(if isolate { '\u{2069}' } else { '\u{202c}' });
+    }
+    out
+}
+
+/// `text` for a terminal: control characters (ESC, BEL, CR…) shown as `\u{1b}` instead of
+/// obeyed; line breaks and tabs kept.
+#[must_use]
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t')) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if c.is_control() && !matches!(c, '\n' | '\t') {
+                    c.escape_unicode().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::*;
+
+    #[test]
+    fn controls_go_and_open_directions_are_closed() {
+        assert_eq!(fit("a\u{1b}[31mb\u{7}\u{fffe}c\nd"), "a[31mbc\nd");
+        assert_eq!(fit("x\u{202e}y"), "x\u{202e}y\u{202c}");
+        assert_eq!(fit("\u{2067}\u{202b}x"), "\u{2067}\u{202b}x\u{202c}\u{2069}");
+        assert_eq!(fit("\u{2067}\u{202b}x\u{2069}"), "\u{2067}\u{202b}x\u{2069}");
+        assert_eq!(fit("\u{202e}x\u{202c}"), "\u{202e}x\u{202c}");
+        assert_eq!(fit("三八节 🎉"), "三八节 🎉");
+    }
+
+    #[test]
+    fn a_terminal_is_shown_controls_not_given_them() {
+        assert_eq!(visible("a\u{1b}[2Jb\u{7}"), "a\\u{1b}[2Jb\\u{7}");
+        assert_eq!(visible("第一行\n第二行"), "第一行\n第二行");
     }
 }

@@ -128,9 +128,24 @@ pub(crate) fn slug_from_stem(stem: &str) -> String {
     let slug = slug.trim_matches('-');
     if slug.is_empty() {
         "calendar".to_string()
+    } else if reserved_on_windows(slug) || slug.len() > validate::MAX_KEY {
+        // `con.toml`: a name Windows cannot create; a very long file name.
+        let cut: String = slug.chars().take(validate::MAX_KEY - "-calendar".len()).collect();
+        format!("{}-calendar", cut.trim_end_matches('-'))
     } else {
         slug.to_string()
     }
+}
+
+/// Whether Windows reserves `name` for a device (`con`, `prn`, `aux`, `nul`, `com0`–`com9`,
+/// `lpt0`–`lpt9`, also with an extension: `nul.ics`), so that no file can have it.
+#[must_use]
+pub(crate) fn reserved_on_windows(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or(name).trim_end_matches([' ']).to_ascii_lowercase();
+    matches!(stem.as_str(), "con" | "prn" | "aux" | "nul" | "conin$" | "conout$")
+        || (stem.len() == 4
+            && (stem.starts_with("com") || stem.starts_with("lpt"))
+            && stem.as_bytes()[3].is_ascii_digit())
 }
 
 pub(crate) fn not_utf8(name: &str, bytes: &[u8], valid_up_to: usize) -> Diagnostic {

@@ -9,6 +9,7 @@ use crate::t;
 /// Paragraphs of a text: blank lines separate them; the lines of one paragraph are
 /// joined (with nothing between Chinese text, a space between Latin words).
 pub(crate) fn paragraphs(text: &str) -> Vec<String> {
+    let text = &crate::text::fit(text);
     let mut out: Vec<String> = Vec::new();
     let mut current = String::new();
     for line in text.lines().map(str::trim) {

@@ -59,10 +59,13 @@ struct Item {
     audience: String,
 }
 
-/// Text made safe for XML 1.0: characters it cannot hold (control characters) dropped.
-/// Escaping of `<`, `&` and quotes is the template's (Tera escapes every value).
+/// Text made safe for XML 1.0: characters it cannot hold (control characters, U+FFFE,
+/// U+FFFF) dropped. Escaping of `<`, `&` and quotes is the template's (Tera escapes every
+/// value).
 fn xml_text(text: &str) -> String {
-    text.chars().filter(|c| !c.is_control() || *c == '\t').collect()
+    text.chars()
+        .filter(|&c| (!c.is_control() || c == '\t') && !matches!(c, '\u{fffe}' | '\u{ffff}'))
+        .collect()
 }
 
 /// `一月份`, `七、八月份`; `January`, `July–August`.

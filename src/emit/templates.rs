@@ -44,13 +44,16 @@ pub struct Templates {
 #[must_use]
 pub(crate) fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    // `1986. ` or `1) ` at the start would begin an ordered list.
+    let leading_digits = text.chars().take_while(char::is_ascii_digit).count();
+    for (i, c) in text.chars().enumerate() {
         match c {
             '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '(' | ')' | '#' | '+'
-            | '-' | '!' | '|' | '~' => {
+            | '-' | '!' | '|' | '~' | '&' | '=' => {
                 out.push('\\');
                 out.push(c);
             }
+            '.' if i == leading_digits && i > 0 => out.push_str("\\."),
             '\r' => {}
             '\n' => out.push(' '),
             c => out.push(c),
@@ -176,5 +179,8 @@ mod tests {
             "\\*\\*粗体\\*\\* \\[链接\\]\\(x\\) \\<b\\>"
         );
         assert_eq!(escape_markdown("a\r\nb"), "a b");
+        assert_eq!(escape_markdown("&copy; 1986. 年"), "\\&copy; 1986. 年");
+        assert_eq!(escape_markdown("1986. 年会"), "1986\\. 年会");
+        assert_eq!(escape_markdown("1) 第一"), "1\\) 第一");
     }
 }

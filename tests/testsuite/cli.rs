@@ -357,3 +357,111 @@ fn help_in_both_languages() {
     }
     assert!(help("zh", &["holidays", "import"]).contains("读入国务院办公厅放假通知"));
 }
+
+#[test]
+fn no_terminal_control_character_is_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let titled = dir.path().join("titled.toml");
+    std::fs::write(
+        &titled,
+        "[calendar]\nname = \"工会\\u001b]0;pwned\\u0007\"\nyear = 2027\n\n[[events]]\nid = \"a\"\ntitle = \"三八节\\u001b[2J\\u0007\"\ndate = \"03-08\"\n",
+    )
+    .unwrap();
+    for args in [&["list"][..], &["list", "--format", "json"], &["check"]] {
+        let out = unioncal().args(args).arg(&titled).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        for stream in [&out.stdout, &out.stderr] {
+            assert!(
+                !stream.iter().any(|b| *b == 0x1b || *b == 0x07),
+                "{args:?} printed a control character"
+            );
+        }
+    }
+    let listed = unioncal().arg("list").arg(&titled).output().unwrap();
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("三八节[2J"));
+    // A raw ESC in a comment line is quoted escaped.
+    let commented = dir.path().join("commented.toml");
+    std::fs::write(&commented, "# 注释\u{1b}[31m红字\n[calendar]\nname = \"工会\"\n").unwrap();
+    let out = unioncal().arg("check").arg(&commented).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!err.contains('\u{1b}'), "{err}");
+    assert!(err.contains("# 注释\\u{1b}[31m红字"), "{err}");
+}
+
+fn check_text(dir: &Path, name: &str, text: &str) -> (Option<i32>, String) {
+    let file = dir.join(name);
+    std::fs::write(&file, text).unwrap();
+    let out = unioncal().arg("check").arg(&file).output().unwrap();
+    (out.status.code(), String::from_utf8(out.stderr).unwrap())
+}
+
+#[test]
+fn names_windows_cannot_create_are_refused_at_their_line() {
+    let dir = tempfile::tempdir().unwrap();
+    for id in ["con", "nul", "aux", "prn", "com1", "lpt9"] {
+        let text = format!("[calendar]\nname = \"工会\"\n\n[[events]]\nid = \"{id}\"\ntitle = \"活动\"\ndate = \"03-08\"\n");
+        let (code, err) = check_text(dir.path(), "a.toml", &text);
+        assert_eq!(code, Some(1), "{id}: {err}");
+        assert!(
+            err.contains("a device name Windows reserves") && err.contains("a.toml:5:6"),
+            "{id}: {err}"
+        );
+        let slugged = format!("[calendar]\nname = \"工会\"\nslug = \"{id}\"\n");
+        let (code, err) = check_text(dir.path(), "b.toml", &slugged);
+        assert_eq!(code, Some(1), "{id}: {err}");
+        assert!(err.contains("b.toml:3:8"), "{id}: {err}");
+    }
+    let long = "a".repeat(101);
+    let text = format!("[calendar]\nname = \"工会\"\n\n[[events]]\nid = \"{long}\"\ntitle = \"活动\"\ndate = \"03-08\"\n");
+    let (code, err) = check_text(dir.path(), "c.toml", &text);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("too long: 101 characters, at most 100") && err.contains("c.toml:5:6"),
+        "{err}"
+    );
+    // A calendar file named like a device gets a slug Windows can write.
+    let (code, err) = check_text(dir.path(), "con.toml", "[calendar]\nname = \"工会\"\n");
+    assert_eq!(code, Some(0), "{err}");
+    let out = dir.path().join("out");
+    unioncal()
+        .arg("build")
+        .arg(dir.path().join("con.toml"))
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(out.join("con-calendar.ics").exists());
+}
+
+#[test]
+fn a_url_with_control_characters_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, err) = check_text(
+        dir.path(),
+        "u.toml",
+        "[calendar]\nname = \"工会\"\nurl = \"https://example.org/a.ics\\r\\nX-EVIL:1\"\n",
+    );
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("u.toml:3:7") && err.contains("is not a web address"), "{err}");
+}
+
+#[test]
+fn plan_markdown_shows_entities_and_numbers_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.toml");
+    std::fs::write(
+        &file,
+        "[calendar]\nname = \"工会 &copy;\"\nyear = 2027\n\n[plan]\nintro = \"\"\"\n1986. 本会成立。\n\n&lt;b&gt; 与 &amp;\n\"\"\"\n\n[[events]]\nid = \"a\"\ntitle = \"&copy; 三八节\"\ndate = \"03-08\"\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    unioncal().arg("build").arg(&file).arg("--out").arg(&out).assert().success();
+    let plan = std::fs::read_to_string(out.join("plan.md")).unwrap();
+    assert!(plan.contains("\n1986\\. 本会成立。\n"), "{plan}");
+    assert!(
+        plan.contains("\\&copy; 三八节") && plan.contains("\\&lt;b\\&gt; 与 \\&amp;"),
+        "{plan}"
+    );
+    assert!(!plan.contains(" &copy;"), "{plan}");
+}

@@ -395,3 +395,52 @@ fn libreoffice_converts_the_docx_to_a4_pages() {
         assert!(text.contains("— 1 —") || text.contains("—1—"), "page numbers: {text}");
     }
 }
+
+/// Characters XML 1.0 cannot hold or that terminals and bidirectional text treat as
+/// commands, as TOML escapes: in every text a calendar holds.
+const STRANGE: &str = r"\u0001\u0008\u000B\u000C\u001B[31m\u007F\u0085\uFFFE\uFFFF\uFDD0\u202E\u2066\U0010FFFF\U0001F389";
+
+#[test]
+fn every_writer_handles_every_unicode_scalar() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("strange.toml");
+    let text = format!(
+        "[calendar]\nname = \"工会{STRANGE}\"\nyear = 2027\ndescription = \"工会{STRANGE}\"\n\n[[events]]\nid = \"a\"\ntitle = \"三八节{STRANGE}\"\ndate = \"03-08\"\nlocation = \"礼堂{STRANGE}\"\ndescription = \"说明{STRANGE}\\n第二行\"\n"
+    );
+    std::fs::write(&file, text).unwrap();
+    let out = dir.path().join("out");
+    build(&file, &out);
+    for package in ["plan.docx", "plan.xlsx"] {
+        let path = out.join(package);
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+        for i in 0..zip.len() {
+            let mut entry = zip.by_index(i).unwrap();
+            let name = entry.name().to_string();
+            if !name.ends_with(".xml") && !name.ends_with(".rels") {
+                continue;
+            }
+            let mut xml = String::new();
+            entry.read_to_string(&mut xml).unwrap();
+            if let Err(e) = roxmltree::Document::parse(&xml) {
+                panic!("{package}/{name} is not well-formed XML: {e}");
+            }
+        }
+    }
+    let document = part(&out.join("plan.docx"), "word/document.xml");
+    assert!(document.contains("三八节") && document.contains('🎉'), "the text itself is kept");
+    // Every text output: no character that a reader refuses or a terminal obeys.
+    for name in ["plan.md", "plan.csv", "index.html", "2027-03.html", "print.html", "strange.ics"] {
+        let text = std::fs::read_to_string(out.join(name)).unwrap();
+        for bad in ['\u{1}', '\u{8}', '\u{b}', '\u{c}', '\u{1b}', '\u{7f}', '\u{fffe}', '\u{ffff}']
+        {
+            assert!(!text.contains(bad), "{name} holds {:?}", bad);
+        }
+        assert!(text.contains("三八节"), "{name}");
+        // An override opened in a field is closed within it.
+        for line in text.lines().filter(|l| l.contains('\u{202e}')) {
+            let opened = line.matches('\u{202e}').count();
+            let closed = line.matches('\u{202c}').count();
+            assert!(closed >= opened, "{name}: unclosed override in {line:?}");
+        }
+    }
+}

@@ -6,7 +6,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::anchors::{lunar, months, repeat, rrule, term};
-use super::header::{is_key, reminders, shift, Defaults};
+use super::header::{file_name_problem, is_key, reminders, shift, Defaults};
 use super::timing::{change, timing};
 use super::{suggest, Validator};
 use crate::config::raw::RawEvent;
@@ -311,7 +311,12 @@ fn identity(
     calendar: &Calendar,
 ) -> (String, String, Location) {
     let id = match &e.id {
-        Some(id) if is_key(id.get_ref()) => id.get_ref().clone(),
+        Some(id) if is_key(id.get_ref()) => {
+            if let Some(message) = file_name_problem(id.get_ref()) {
+                v.error(id.span(), message, t!("id-invalid-help"));
+            }
+            id.get_ref().clone()
+        }
         Some(id) => {
             v.error(id.span(), t!("id-invalid", id = id.get_ref()), t!("id-invalid-help"));
             String::new()

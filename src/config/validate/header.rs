@@ -24,6 +24,8 @@ pub(super) fn header(v: &mut Validator<'_>, raw: &Spanned<RawCalendar>, stem: &s
             let text = slug.get_ref();
             if !is_key(text) {
                 v.error(slug.span(), t!("slug-invalid", text = text), t!("slug-invalid-help"));
+            } else if let Some(message) = file_name_problem(text) {
+                v.error(slug.span(), message, t!("slug-invalid-help"));
             }
             text.clone()
         }
@@ -71,7 +73,9 @@ pub(super) fn header(v: &mut Validator<'_>, raw: &Spanned<RawCalendar>, stem: &s
     let url = c.url.as_ref().map(|u| {
         let text = u.get_ref().trim();
         let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"));
-        if rest.is_none_or(|r| r.is_empty() || r.contains(char::is_whitespace)) {
+        if rest.is_none_or(|r| {
+            r.is_empty() || r.contains(char::is_whitespace) || r.contains(char::is_control)
+        }) {
             v.error(u.span(), t!("url-invalid", text = text), t!("url-invalid-help"));
         }
         text.to_string()
@@ -90,6 +94,22 @@ pub(super) fn header(v: &mut Validator<'_>, raw: &Spanned<RawCalendar>, stem: &s
         holidays: HolidayRules::default(),
         plan: crate::model::PlanSettings::default(),
         events: Vec::new(),
+    }
+}
+
+/// The longest id or slug: it names files (`events/{id}.ics`), whose names the file
+/// systems limit to 255 bytes, with room for the temporary name a write uses.
+pub(crate) const MAX_KEY: usize = 100;
+
+/// Why a key (`a-z`, `0-9`, `-`) cannot name a file on every platform: a name Windows
+/// reserves for a device (`con`, `nul`, `com1`…), or one too long.
+pub(super) fn file_name_problem(key: &str) -> Option<String> {
+    if crate::config::reserved_on_windows(key) {
+        Some(t!("key-reserved", key = key))
+    } else if key.len() > MAX_KEY {
+        Some(t!("key-too-long", max = MAX_KEY, length = key.len()))
+    } else {
+        None
     }
 }
 

@@ -11,6 +11,8 @@ mod event;
 mod header;
 mod timing;
 
+pub(crate) use header::MAX_KEY;
+
 use super::raw::{RawFile, Str};
 use super::values::Invalid;
 use crate::error::{Diagnostic, Location, SourceFile};
@@ -94,8 +96,10 @@ impl Validator<'_> {
         }
     }
 
+    /// A text the user wrote, fit for every output ([`crate::text::fit`]); `None` when
+    /// blank.
     pub(super) fn text(value: Option<&Str>) -> Option<String> {
-        value.map(|v| v.get_ref().clone()).filter(|s| !s.trim().is_empty())
+        value.map(|v| crate::text::fit(v.get_ref())).filter(|s| !s.trim().is_empty())
     }
 }
 
