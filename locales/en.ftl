@@ -5,6 +5,11 @@ slug-invalid = slug `{ $text }` may only hold a-z, 0-9 and -
 slug-invalid-help = e.g. `slug = "pku6-union"`
 key-reserved = `{ $key }` is a device name Windows reserves (con, nul, aux, com1…) and cannot name a file
 key-too-long = too long: { $length } characters, at most { $max } (it names a file)
+text-too-long = this text has { $length } characters, at most { $max }
+text-too-long-help = shorten it; put a long explanation on a web page and give its address in `description`
+text-volume = the activities from { $from } to { $to } carry about { $total } MB of text, more than the { $max } MB limit: `{ $id }` occurs { $count } times with { $bytes } bytes of text each
+text-volume-help = shorten that activity's `description`, or build a shorter range with `--from`/`--to`
+sheet-too-many-rows = { $from } to { $to } holds { $count } activities, but a spreadsheet has at most { $max } rows: build a shorter range with `--from`/`--to` (a year at a time)
 did-you-mean = did you mean `{ $best }`?
 timezone-help = use an IANA name such as `Asia/Shanghai`
 timezone-unknown = unknown time zone `{ $name }`

@@ -5,6 +5,11 @@ slug-invalid = slug `{ $text }` 只能由 a-z、0-9 和 - 组成
 slug-invalid-help = 例如 `slug = "pku6-union"`
 key-reserved = `{ $key }` 是 Windows 保留的设备名（con、nul、aux、com1…），不能用作文件名
 key-too-long = 太长了：{ $length } 个字符，最多 { $max } 个（它要用作文件名）
+text-too-long = 这段文字有 { $length } 个字，最多 { $max } 个
+text-too-long-help = 请缩短；较长的说明可以放在一个网页上，在 `description` 里写它的网址
+text-volume = { $from } 至 { $to } 的活动文字合计约 { $total } MB，超过上限 { $max } MB：活动 `{ $id }` 出现 { $count } 次，每次带 { $bytes } 字节的文字
+text-volume-help = 缩短这项活动的说明（description），或用 `--from`/`--to` 缩短范围
+sheet-too-many-rows = { $from } 至 { $to } 有 { $count } 项活动，一张电子表格最多 { $max } 行：请用 `--from`/`--to` 缩短范围（例如一次一年）
 did-you-mean = 是不是想写 `{ $best }`？
 timezone-help = 请用 IANA 时区名，例如 `Asia/Shanghai`
 timezone-unknown = 未知的时区 `{ $name }`

@@ -324,6 +324,7 @@ pub fn build_files<T: std::borrow::Borrow<templates::Templates>>(
     templates: impl FnOnce() -> crate::Result<T>,
     stamp: chrono::DateTime<chrono::Utc>,
 ) -> crate::Result<Vec<(String, Vec<u8>)>> {
+    xlsx::fits(schedule)?;
     let feeds = || {
         let mut files: Vec<(String, Vec<u8>)> = feeds(calendar, schedule, stamp)
             .into_iter()

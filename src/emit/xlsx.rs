@@ -30,6 +30,45 @@ fn header_text(value: &str) -> String {
     text(value).replace('&', "&&")
 }
 
+/// Excel's longest page header, its codes included.
+const MAX_HEADER: usize = 255;
+
+/// The page header: the calendar's name (cut short with `…` where Excel's limit needs it)
+/// and the period, centred and bold.
+fn page_header(name: &str, period: &str) -> String {
+    let header = |name: &str| format!("&C&\"-,Bold\"{} {}", header_text(name), header_text(period));
+    let mut cut: Vec<char> = name.chars().collect();
+    let mut text = header(name);
+    while text.chars().count() > MAX_HEADER && !cut.is_empty() {
+        cut.pop();
+        text = header(&format!("{}…", cut.iter().collect::<String>()));
+    }
+    text
+}
+
+/// The most activities one sheet holds: Excel's 1,048,576 rows less the header.
+pub(crate) const MAX_ROWS: usize = 1_048_575;
+
+/// Refuse, before anything is rendered, a schedule with more activities than a sheet
+/// has rows.
+///
+/// # Errors
+///
+/// [`Error::Usage`]: the range given is too long for a spreadsheet.
+pub(crate) fn fits(schedule: &Schedule) -> Result<()> {
+    let count = schedule.occurrences.len();
+    if count > MAX_ROWS {
+        return Err(Error::Usage(t!(
+            "sheet-too-many-rows",
+            count = count,
+            max = MAX_ROWS,
+            from = schedule.from,
+            to = schedule.to
+        )));
+    }
+    Ok(())
+}
+
 fn fail(e: &XlsxError) -> Error {
     Error::Usage(t!("cannot-write-document", file = "plan.xlsx", error = e))
 }
@@ -126,12 +165,21 @@ fn build(
     sheet.set_landscape();
     sheet.set_print_fit_to_pages(1, 0);
     sheet.set_repeat_rows(0, 0)?;
-    sheet.set_header(format!(
-        "&C&\"-,Bold\"{} {}",
-        header_text(&calendar.name),
-        header_text(&super::period_text(schedule, calendar.language))
-    ));
+    sheet.set_header(page_header(&calendar.name, &super::period_text(schedule, lang)));
     sheet.set_footer(t!(in lang; "sheet-footer"));
     sheet.set_margins(0.5, 0.5, 0.7, 0.6, 0.3, 0.3);
     workbook.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_long_name_is_cut_to_keep_the_page_header() {
+        let name = "某某市某某区第一人民医院工会".repeat(20);
+        let header = super::page_header(&name, "2027年");
+        assert!(header.chars().count() <= super::MAX_HEADER);
+        assert!(header.contains("某某市") && header.ends_with("… 2027年"), "{header}");
+        let short = super::page_header("A&B 工会", "2027");
+        assert_eq!(short, "&C&\"-,Bold\"A&&B 工会 2027");
+    }
 }

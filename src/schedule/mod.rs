@@ -158,6 +158,59 @@ impl Schedule {
 /// rule over 100 years is 36,525), a guard against runaway ranges and rule counts.
 pub(crate) const MAX_OCCURRENCES: usize = 5_000_000;
 
+/// The most text (in bytes) the occurrences of one expansion may carry: each output
+/// repeats it (the pages several times), so this bounds what a build writes (a union's
+/// year is well under 1 MB). A long description on a daily rule over a century is
+/// refused before any of it is built.
+pub(crate) const MAX_TEXT_VOLUME: usize = 32 * 1024 * 1024;
+
+/// Refuse, at the rule that carries the most, a range whose occurrences would carry more
+/// than [`MAX_TEXT_VOLUME`] bytes of text, from their anchor dates' count alone.
+fn check_volume(
+    calendar: &Calendar,
+    anchors: &[Vec<(NaiveDate, NaiveDate)>],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<()> {
+    let text = |e: &crate::model::Event| {
+        [&e.location, &e.organizer, &e.audience, &e.description]
+            .iter()
+            .filter_map(|t| t.as_deref())
+            .map(str::len)
+            .sum::<usize>()
+            + e.title.len()
+    };
+    let volumes: Vec<usize> = calendar
+        .events
+        .iter()
+        .zip(anchors)
+        .map(|(event, dates)| text(event).saturating_mul(dates.len()))
+        .collect();
+    let total = volumes.iter().fold(0usize, |a, b| a.saturating_add(*b));
+    if total <= MAX_TEXT_VOLUME {
+        return Ok(());
+    }
+    let Some((largest, _)) = volumes.iter().enumerate().max_by_key(|(_, v)| **v) else {
+        return Ok(());
+    };
+    let event = &calendar.events[largest];
+    let megabytes = |bytes: usize| bytes.div_ceil(1024 * 1024);
+    Err(Error::Calendar(vec![crate::error::Diagnostic::error(
+        t!(
+            "text-volume",
+            total = megabytes(total),
+            max = megabytes(MAX_TEXT_VOLUME),
+            from = from,
+            to = to,
+            id = event.id.clone(),
+            count = anchors[largest].len(),
+            bytes = text(event)
+        ),
+        Some(event.origin.clone()),
+    )
+    .with_help(t!("text-volume-help"))]))
+}
+
 /// The range of a year.
 #[must_use]
 pub fn year_range(year: i32) -> (NaiveDate, NaiveDate) {
@@ -234,6 +287,7 @@ pub fn expand(calendar: &Calendar, from: NaiveDate, to: NaiveDate) -> Result<Sch
     if candidates > MAX_OCCURRENCES.saturating_add(padding) {
         return Err(too_many());
     }
+    check_volume(calendar, &anchors, from, to)?;
     // Room for them all at once: growing a vector of a million occurrences copies it.
     schedule.occurrences.reserve(candidates.min(MAX_OCCURRENCES));
     for ((index, event), anchors) in calendar.events.iter().enumerate().zip(anchors) {

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use predicates::prelude::PredicateBooleanExt as _;
 use chrono::{Days, NaiveDate};
 
 use crate::support::{d, unescape};
@@ -883,4 +884,80 @@ fn every_output_of_the_shipped_calendars_is_as_recorded() {
     }
     assert!(lines.len() > 500, "{} outputs", lines.len());
     insta::assert_snapshot!("shipped_outputs", lines.join("\n"));
+}
+
+#[test]
+fn spreadsheet_limits_and_text_volume_are_refused_before_rendering() {
+    let dir = tempfile::tempdir().unwrap();
+    // 29 daily rules over a century: more rows than a sheet has.
+    let mut rows = String::from("[calendar]\nname = \"x\"\n");
+    for i in 0..29 {
+        rows.push_str(&format!("[[events]]\nid = \"d{i}\"\ntitle = \"t\"\nrepeat = \"daily\"\n"));
+    }
+    let file = dir.path().join("rows.toml");
+    std::fs::write(&file, rows).unwrap();
+    let out = dir.path().join("out");
+    unioncal()
+        .arg("build")
+        .arg(&file)
+        .args(["--from", "2000-01-01", "--to", "2099-12-31", "--out"])
+        .arg(&out)
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("a spreadsheet has at most 1048575 rows"));
+    assert!(!out.exists(), "nothing written");
+    // A long description on a daily rule over a century: refused at the rule.
+    let text = format!(
+        "[calendar]\nname = \"x\"\n[[events]]\nid = \"d\"\ntitle = \"t\"\nrepeat = \"daily\"\ndescription = \"{}\"\n",
+        "长".repeat(9000)
+    );
+    std::fs::write(&file, text).unwrap();
+    unioncal()
+        .arg("build")
+        .arg(&file)
+        .args(["--from", "2000-01-01", "--to", "2099-12-31", "--out"])
+        .arg(&out)
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .code(1)
+        .stderr(
+            predicates::str::contains("more than the 32 MB limit")
+                .and(predicates::str::contains("rows.toml:4:6")),
+        );
+    // A description past its own limit is refused at its line by `check`.
+    let text = format!(
+        "[calendar]\nname = \"x\"\n[[events]]\nid = \"d\"\ntitle = \"t\"\ndate = \"03-08\"\ndescription = \"{}\"\n",
+        "长".repeat(10_001)
+    );
+    std::fs::write(&file, text).unwrap();
+    unioncal().arg("check").arg(&file).assert().code(1).stderr(
+        predicates::str::contains("10001 characters, at most 10000")
+            .and(predicates::str::contains("rows.toml:7:15")),
+    );
+}
+
+#[test]
+fn a_long_name_keeps_the_spreadsheet_header_and_prints_nothing_when_quiet() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "某某市某某区第一人民医院工会委员会".repeat(9);
+    let file = dir.path().join("long.toml");
+    std::fs::write(&file, format!("[calendar]\nname = \"{name}\"\nyear = 2027\n[[events]]\nid = \"a\"\ntitle = \"t\"\ndate = \"03-08\"\n")).unwrap();
+    let out = dir.path().join("out");
+    let output =
+        unioncal().arg("-q").arg("build").arg(&file).arg("--out").arg(&out).output().unwrap();
+    assert!(output.status.success());
+    assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+    let mut zip =
+        zip::ZipArchive::new(std::fs::File::open(out.join("plan.xlsx")).unwrap()).unwrap();
+    let mut sheet = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut sheet,
+    )
+    .unwrap();
+    assert!(
+        sheet.contains("<oddHeader>") && sheet.contains("某某市某某区"),
+        "the page header is there"
+    );
 }

@@ -115,6 +115,7 @@ pub(super) fn calendar(
         return Err(vec![Diagnostic::error(t!("no-calendar-table"), Some(source.locate(0..0)))
             .with_help(t!("no-calendar-table-help"))]);
     };
+    lengths(&mut v, &raw);
     let mut calendar = header(&mut v, raw_calendar, stem);
     let defaults = Defaults::new(&mut v, raw.defaults.as_ref());
     calendar.categories = categories(&mut v, &raw);
@@ -152,6 +153,58 @@ pub(super) fn calendar(
         Ok(calendar)
     } else {
         Err(v.errors)
+    }
+}
+
+/// The longest short text (a name, title, place, organizer, audience, label), in
+/// characters: 32 lines of a printed page; it also keeps every spreadsheet cell and the
+/// page header within Excel's limits.
+pub(crate) const MAX_TEXT: usize = 500;
+/// The longest long text (a description, the plan's introduction or a section's body).
+pub(crate) const MAX_LONG_TEXT: usize = 10_000;
+
+/// Every text of the file within its limit, each refused at its line.
+fn lengths(v: &mut Validator<'_>, raw: &RawFile) {
+    let mut add = |values: &[&Option<Str>], max: usize| {
+        for value in values.iter().filter_map(|value| value.as_ref()) {
+            let length = value.get_ref().chars().count();
+            if length > max {
+                v.error(
+                    value.span(),
+                    t!("text-too-long", length = length, max = max),
+                    t!("text-too-long-help"),
+                );
+            }
+        }
+    };
+    if let Some(c) = &raw.calendar {
+        let c = c.get_ref();
+        add(&[&c.name, &c.url], MAX_TEXT);
+        add(&[&c.description], MAX_LONG_TEXT);
+    }
+    if let Some(d) = &raw.defaults {
+        add(&[&d.location, &d.organizer, &d.audience], MAX_TEXT);
+    }
+    for category in raw.categories.values() {
+        add(&[&category.get_ref().label], MAX_TEXT);
+    }
+    if let Some(plan) = &raw.plan {
+        add(&[&plan.title, &plan.signature], MAX_TEXT);
+        add(&[&plan.intro], MAX_LONG_TEXT);
+        for section in &plan.sections {
+            add(&[&section.get_ref().title], MAX_TEXT);
+            add(&[&section.get_ref().body], MAX_LONG_TEXT);
+        }
+    }
+    for event in &raw.events {
+        let e = event.get_ref();
+        add(&[&e.title, &e.location, &e.organizer, &e.audience], MAX_TEXT);
+        add(&[&e.description], MAX_LONG_TEXT);
+        for change in &e.changes {
+            let c = change.get_ref();
+            add(&[&c.title, &c.location], MAX_TEXT);
+            add(&[&c.description], MAX_LONG_TEXT);
+        }
     }
 }
 
