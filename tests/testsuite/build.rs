@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use predicates::prelude::PredicateBooleanExt as _;
 use chrono::{Days, NaiveDate};
+use predicates::prelude::PredicateBooleanExt as _;
 
 use crate::support::{d, unescape};
 use unioncal::schedule::{expand, year_range};
