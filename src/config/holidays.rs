@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use toml::Spanned;
 
 use super::raw::{RawHolidays, RawHolidaysFile, RawPeriod, Str, StrList};
-use super::validate::{toml_error, Validator};
+use super::validator::{toml_error, Validator};
 use super::values;
 use crate::dates::{runs, Festival, HolidayRules, Period, Region, Source};
 use crate::error::{Diagnostic, SourceFile};

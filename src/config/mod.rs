@@ -7,6 +7,7 @@ mod holidays;
 mod plan;
 mod raw;
 mod validate;
+mod validator;
 mod values;
 
 pub(crate) use holidays::{put_into, saved_file, to_toml as periods_toml};

@@ -1,7 +1,7 @@
 //! `[plan]`: the prose and layout of the work plan (工作计划) a union submits upward.
 
 use super::raw::RawPlan;
-use super::validate::Validator;
+use super::validator::Validator;
 use super::values;
 use crate::model::{PlanParagraph, PlanSettings};
 use crate::t;
