@@ -5,7 +5,7 @@ use std::path::Path;
 
 use chrono::Datelike;
 
-use super::{range, unchanged, Ui};
+use super::{range, Ui};
 use crate::cli::BuildArgs;
 use crate::emit::{build_files, templates::Templates};
 use crate::error::{Error, Result};
@@ -20,27 +20,22 @@ pub(super) fn run(args: &BuildArgs, ui: &Ui) -> Result<u8> {
     } else {
         None
     };
-    let browser = browser.as_ref();
+    let settings = crate::output::record::templates_text(dir);
+    let build = Build { args, browser: browser.as_ref(), settings, ui };
     if let [file] = args.files.as_slice() {
         // The templates compile on a second thread while the calendar is read and
         // expanded; the pages wait for them.
         return crate::parallel::meanwhile(
             || Templates::load(dir),
             |compiling| {
-                let templates = || compiling.wait();
                 let calendar = super::load(file)?;
-                let settings = unchanged::templates_text(dir);
-                build_one(args, file, &calendar, &args.out, templates, browser, &settings, ui).map(
-                    |report| {
-                        report.print(ui);
-                        0
-                    },
-                )
+                let report = build.one(file, &calendar, &args.out, || compiling.wait())?;
+                report.print(ui);
+                Ok(0)
             },
         );
     }
     let templates = Templates::load(dir)?;
-    let settings = unchanged::templates_text(dir);
     // A federation's many calendars: one folder each, built on every core; a broken one does
     // not stop the rest, and the messages come out in the order the files were named.
     // Each calendar is read twice - once for its folder's name, to refuse two calendars
@@ -77,7 +72,7 @@ pub(super) fn run(args: &BuildArgs, ui: &Ui) -> Result<u8> {
         }
         Some(super::load(file).and_then(|calendar| {
             let out = args.out.join(&calendar.slug);
-            build_one(args, file, &calendar, &out, || Ok(&templates), browser, &settings, ui)
+            build.one(file, &calendar, &out, || Ok(&templates))
         }))
     });
     let mut failed = 0;
@@ -117,6 +112,119 @@ impl Report {
     }
 }
 
+/// One run of `build`: what the build of every calendar it names shares.
+struct Build<'a> {
+    args: &'a BuildArgs,
+    /// The browser for pictures and the PDF, when they are asked for.
+    browser: Option<&'a crate::share::Browser>,
+    /// The templates folder's contents, for the record of each build.
+    settings: String,
+    ui: &'a Ui,
+}
+
+impl Build<'_> {
+    /// Build `calendar` (read from `file`) into `out`, one way: expand → (nothing to do
+    /// when the record says the folder already holds this build) → render → stage and
+    /// commit every file → record. `templates` gives the compiled templates when the
+    /// pages need them.
+    fn one<T: std::borrow::Borrow<Templates>>(
+        &self,
+        file: &Path,
+        calendar: &Calendar,
+        out: &Path,
+        templates: impl FnOnce() -> Result<T>,
+    ) -> Result<Report> {
+        let (from, to) = range(&self.args.range, None, calendar)?;
+        let schedule = expand(calendar, from, to)?;
+        // Pictures and the PDF depend on the browser too: such builds are never skipped.
+        let fingerprint = self.browser.is_none().then(|| {
+            crate::output::record::fingerprint(calendar, (from, to), &self.settings, super::stamp())
+        });
+        let recorded = fingerprint.and_then(|f| crate::output::record::unchanged(out, f));
+        let up_to_date = recorded.is_some();
+        let files = match recorded {
+            Some(files) => files,
+            None => {
+                let files = self.render(file, calendar, &schedule, templates)?;
+                crate::output::commit(out, &files, fingerprint)?;
+                files.iter().map(|(name, bytes)| (name.clone(), bytes.len() as u64)).collect()
+            }
+        };
+        Ok(self.report(file, out, &schedule, &files, up_to_date))
+    }
+
+    /// Every output of `calendar` expanded into `schedule`, in memory: pictures and PDF
+    /// included when there is a browser.
+    fn render<T: std::borrow::Borrow<Templates>>(
+        &self,
+        file: &Path,
+        calendar: &Calendar,
+        schedule: &crate::schedule::Schedule,
+        templates: impl FnOnce() -> Result<T>,
+    ) -> Result<crate::output::Files> {
+        let mut files = build_files(calendar, schedule, templates, super::stamp())?;
+        if let Some(browser) = self.browser {
+            self.ui.note(&crate::t!(
+                "build-sharing",
+                file = file.display(),
+                browser = browser.path().display()
+            ));
+            let templates = Templates::load(self.args.output.templates.as_deref())?;
+            let generated = format!("unioncal {}", env!("CARGO_PKG_VERSION"));
+            let pages = crate::emit::html::Pages::new(calendar, schedule, &generated)
+                .share_pages(&templates)?;
+            let output = &self.args.output;
+            files.extend(crate::share::render(
+                browser,
+                &files,
+                &pages,
+                schedule.from.year(),
+                output.png,
+                output.pdf,
+            )?);
+        }
+        Ok(files)
+    }
+
+    /// The summary of a build: its warnings, the counts, and each file with `-v`.
+    fn report(
+        &self,
+        file: &Path,
+        out: &Path,
+        schedule: &crate::schedule::Schedule,
+        files: &[(String, u64)],
+        up_to_date: bool,
+    ) -> Report {
+        let (file, occurrences) = (file.display(), schedule.occurrences.len());
+        let (count, out) = (files.len(), out.display());
+        let mut lines = vec![if up_to_date {
+            crate::t!(
+                "build-up-to-date",
+                file = file,
+                occurrences = occurrences,
+                files = count,
+                out = out
+            )
+        } else {
+            crate::t!(
+                "build-summary",
+                file = file,
+                occurrences = occurrences,
+                files = count,
+                out = out
+            )
+        }];
+        if self.ui.verbose {
+            lines.extend(
+                files
+                    .iter()
+                    .map(|(name, bytes)| crate::t!("build-file", name = name, bytes = bytes)),
+            );
+        }
+        Report { warnings: provisional_years(schedule), lines }
+    }
+}
+
 /// Every output of `file` in memory, pictures and PDF included when `browser` is given:
 /// what `build` writes and `serve` serves. `templates` gives the compiled templates when
 /// the pages need them.
@@ -130,98 +238,7 @@ pub(super) fn render<T: std::borrow::Borrow<Templates>>(
 ) -> Result<(crate::output::Files, crate::schedule::Schedule)> {
     let (from, to) = range(&args.range, None, calendar)?;
     let schedule = expand(calendar, from, to)?;
-    let files = render_schedule(args, file, calendar, &schedule, templates, browser, ui)?;
+    let build = Build { args, browser, settings: String::new(), ui };
+    let files = build.render(file, calendar, &schedule, templates)?;
     Ok((files, schedule))
-}
-
-/// Every output of `calendar` expanded into `schedule`, as [`render`].
-fn render_schedule<T: std::borrow::Borrow<Templates>>(
-    args: &BuildArgs,
-    file: &Path,
-    calendar: &Calendar,
-    schedule: &crate::schedule::Schedule,
-    templates: impl FnOnce() -> Result<T>,
-    browser: Option<&crate::share::Browser>,
-    ui: &Ui,
-) -> Result<crate::output::Files> {
-    let from = schedule.from;
-    let mut files = build_files(calendar, schedule, templates, super::stamp())?;
-    if let Some(browser) = browser {
-        ui.note(&crate::t!(
-            "build-sharing",
-            file = file.display(),
-            browser = browser.path().display()
-        ));
-        let templates = Templates::load(args.output.templates.as_deref())?;
-        let generated = format!("unioncal {}", env!("CARGO_PKG_VERSION"));
-        let pages = crate::emit::html::Pages::new(calendar, schedule, &generated)
-            .share_pages(&templates)?;
-        files.extend(crate::share::render(
-            browser,
-            &files,
-            &pages,
-            from.year(),
-            args.output.png,
-            args.output.pdf,
-        )?);
-    }
-    Ok(files)
-}
-
-/// Build `calendar` (read from `file`) into `out`; `templates` gives the compiled
-/// templates when the pages need them.
-/// `settings` names the templates folder's contents, for the record of the build
-/// (see [`unchanged`]): a build whose inputs and files are as last recorded writes nothing
-/// and renders nothing.
-#[allow(clippy::too_many_arguments)]
-fn build_one<T: std::borrow::Borrow<Templates>>(
-    args: &BuildArgs,
-    file: &Path,
-    calendar: &Calendar,
-    out: &Path,
-    templates: impl FnOnce() -> Result<T>,
-    browser: Option<&crate::share::Browser>,
-    settings: &str,
-    ui: &Ui,
-) -> Result<Report> {
-    let (from, to) = range(&args.range, None, calendar)?;
-    let schedule = expand(calendar, from, to)?;
-    // Pictures and the PDF depend on the browser too: such builds are never skipped.
-    let fingerprint = browser
-        .is_none()
-        .then(|| unchanged::fingerprint(calendar, (from, to), settings, super::stamp()));
-    let recorded = fingerprint.and_then(|f| unchanged::unchanged(out, f));
-    let up_to_date = recorded.is_some();
-    let files: Vec<(String, u64)> = match recorded {
-        Some(files) => files,
-        None => {
-            let files = render_schedule(args, file, calendar, &schedule, templates, browser, ui)?;
-            unchanged::forget(out);
-            crate::output::write_all(out, &files)?;
-            if let Some(fingerprint) = fingerprint {
-                let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
-                unchanged::remember(out, fingerprint, &names);
-            }
-            files.iter().map(|(name, contents)| (name.clone(), contents.len() as u64)).collect()
-        }
-    };
-    let (file, occurrences) = (file.display(), schedule.occurrences.len());
-    let (count, out) = (files.len(), out.display());
-    let mut lines = vec![if up_to_date {
-        crate::t!(
-            "build-up-to-date",
-            file = file,
-            occurrences = occurrences,
-            files = count,
-            out = out
-        )
-    } else {
-        crate::t!("build-summary", file = file, occurrences = occurrences, files = count, out = out)
-    }];
-    if ui.verbose {
-        lines.extend(
-            files.iter().map(|(name, bytes)| crate::t!("build-file", name = name, bytes = bytes)),
-        );
-    }
-    Ok(Report { warnings: provisional_years(&schedule), lines })
 }

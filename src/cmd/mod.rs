@@ -7,7 +7,6 @@ mod init;
 mod list;
 mod serve;
 mod store;
-mod unchanged;
 
 use std::io::{IsTerminal, Write};
 

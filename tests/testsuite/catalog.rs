@@ -124,7 +124,7 @@ const SPEAKING: &[&str] = &[
     "share.rs",
     "serve.rs",
     "cli.rs",
-    "output.rs",
+    "output",
     "error.rs",
     "main.rs",
     "lib.rs",

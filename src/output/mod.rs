@@ -16,6 +16,8 @@
 //! gives the atomic swap readers need, and a sync per file would cost more than the whole
 //! build.
 
+pub(crate) mod record;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -193,6 +195,27 @@ pub fn write_all(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
     }
     for file in staged {
         file.commit()?;
+    }
+    Ok(())
+}
+
+/// Commit a build into `dir`: its record forgotten, every file staged and renamed into
+/// place ([`write_all`]), then the build recorded under `fingerprint` (when there is one),
+/// so that the next build with the same inputs finds nothing to do.
+///
+/// # Errors
+///
+/// As [`write_all`]: nothing in `dir` has changed then.
+pub(crate) fn commit(
+    dir: &Path,
+    files: &[(String, Vec<u8>)],
+    fingerprint: Option<u64>,
+) -> Result<()> {
+    record::forget(dir);
+    write_all(dir, files)?;
+    if let Some(fingerprint) = fingerprint {
+        let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+        record::remember(dir, fingerprint, &names);
     }
     Ok(())
 }

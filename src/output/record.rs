@@ -61,7 +61,7 @@ fn identity(metadata: &std::fs::Metadata) -> String {
 /// computer), the range, the templates (see [`templates_text`]), the time stamp and this
 /// program, and the slug (which a file's name can give). Everything else a build reads is
 /// derived from these.
-pub(super) fn fingerprint(
+pub(crate) fn fingerprint(
     calendar: &Calendar,
     (from, to): (chrono::NaiveDate, chrono::NaiveDate),
     templates: &str,
@@ -82,7 +82,7 @@ pub(super) fn fingerprint(
 
 /// The templates a build uses, for its fingerprint: the override folder's files as they
 /// are (the built-in ones are part of the program).
-pub(super) fn templates_text(dir: Option<&Path>) -> String {
+pub(crate) fn templates_text(dir: Option<&Path>) -> String {
     let Some(dir) = dir else { return String::new() };
     let mut text = dir.display().to_string();
     let names = crate::emit::templates::BUILT_IN.iter().map(|(n, _)| *n).chain(["style.css"]);
@@ -110,7 +110,7 @@ const HEADER: &str = "unioncal build record 1";
 
 /// The files of the last build into `out`, `(name, size)`, when it had `fingerprint` and
 /// every file is still as that build left it.
-pub(super) fn unchanged(out: &Path, fingerprint: u64) -> Option<Vec<(String, u64)>> {
+pub(crate) fn unchanged(out: &Path, fingerprint: u64) -> Option<Vec<(String, u64)>> {
     let text = std::fs::read_to_string(record_path(out)?).ok()?;
     let mut lines = text.lines();
     if lines.next()? != HEADER || lines.next()? != format!("{fingerprint:016x}") {
@@ -133,18 +133,18 @@ pub(super) fn unchanged(out: &Path, fingerprint: u64) -> Option<Vec<(String, u64
 
 /// Record the build of `names` into `out` with `fingerprint`. A record that cannot be
 /// written only costs the next build its shortcut.
-pub(super) fn remember(out: &Path, fingerprint: u64, names: &[&str]) {
+pub(crate) fn remember(out: &Path, fingerprint: u64, names: &[&str]) {
     let Some(path) = record_path(out) else { return };
     let mut text = format!("{HEADER}\n{fingerprint:016x}\n{}\n", out.display());
     for name in names {
         let Ok(metadata) = std::fs::metadata(out.join(name)) else { return };
         let _ = writeln!(text, "{}\t{name}", identity(&metadata));
     }
-    let _ = crate::output::write_file(&path, text.as_bytes());
+    let _ = super::write_file(&path, text.as_bytes());
 }
 
 /// Forget the record of `out`, before files in it change.
-pub(super) fn forget(out: &Path) {
+pub(crate) fn forget(out: &Path) {
     if let Some(path) = record_path(out) {
         let _ = std::fs::remove_file(path);
     }
