@@ -58,7 +58,7 @@ impl Validator<'_> {
         value: &Str,
         parse: impl Fn(&str) -> Result<T, Invalid>,
     ) -> Option<T> {
-        match parse(value.get_ref()) {
+        match parse(&super::values::half_width(value.get_ref())) {
             Ok(v) => Some(v),
             Err(e) => {
                 self.invalid(value.span(), e);

@@ -21,6 +21,26 @@ fn number<T: std::str::FromStr>(text: &str) -> Option<T> {
     (!text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())).then(|| text.parse().ok())?
 }
 
+/// A value as typed with a Chinese input method, in half width: full-width ASCII
+/// (`１４：３０`, `２０２７－０３－０８`) as ASCII, an ideographic space as a space. Every
+/// notation value is read through this, so `"１４：３０"` is `14:30`.
+#[must_use]
+pub(crate) fn half_width(text: &str) -> std::borrow::Cow<'_, str> {
+    let wide = |c: char| ('\u{ff01}'..='\u{ff5e}').contains(&c) || c == '\u{3000}';
+    if !text.chars().any(wide) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                '\u{3000}' => ' ',
+                c if wide(c) => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                c => c,
+            })
+            .collect(),
+    )
+}
+
 /// Full-width digits and letters as ASCII (`２０２７年` → `2027年`), spaces trimmed.
 fn ascii_digits(text: &str) -> String {
     text.trim()
