@@ -43,6 +43,63 @@ key-unknown-help = the keys allowed here are { $keys }
 toml-type-help = check the value's type: text in quotes, numbers without, lists in [ ]
 toml-duplicate-help = each key may appear once per table; for another event start a new `[[events]]`
 toml-other-help = see the calendar file format in the README
+slip-quote = line { $line } has Chinese quotation marks { $typed }: write text in straight double quotes "…"
+slip-equals = line { $line } has a full-width { $typed }: put a plain = between a key and its value
+slip-comma = line { $line } has a Chinese { $typed }: separate list items with a plain comma ,
+slip-bracket = line { $line } has a full-width bracket { $typed }: use the plain { $instead }
+slip-hash = line { $line } has a full-width ＃: start a comment with a plain #
+slip-space = line { $line } has an ideographic (full-width) space: use a plain space, or delete it
+slip-digit = line { $line } has full-width digits { $typed }: use the plain digits { $instead }
+slip-other = line { $line } has the full-width character { $typed }: use the plain { $instead }
+slip-help = change { $typed } to { $instead }, or run `unioncal check --fix { $file }` to correct every slip at once
+type-string = text
+type-integer = a whole number
+type-float = a decimal number
+type-bool = true or false
+type-list = a list
+type-table = a table
+type-date = a date
+type-string-example = put text in double quotes, e.g. `title = "三八节"`
+type-integer-example = write numbers without quotes, e.g. `year = 2027`
+type-bool-example = write true or false without quotes, e.g. `workdays_only = true`
+type-list-example = put a list in square brackets, e.g. `weekdays = ["周一", "周三"]`, even with one item
+slip-space-help = delete the ideographic space or replace it with a plain one, or run `unioncal check --fix { $file }` to correct every slip at once
+type-other = another value
+toml-wrong-type = this should be { $expected }, not { $found }
+toml-too-large = this number is too large
+toml-too-large-help = write a sensible number, e.g. `days = 3`
+toml-missing-key = `{ $name }` is missing
+toml-missing-key-help = add a line `{ $name } = …`
+toml-string-unclosed = the text is not closed: the closing double quote " is missing
+toml-string-unclosed-help = end the text with ", e.g. `title = "三八节"`; inside the text use Chinese quotes “ ”
+toml-control = this line holds an invisible control character
+toml-control-help = delete it (retyping the line is easiest)
+toml-multiline-unclosed = the multi-line text is not closed: the closing """ is missing
+toml-multiline-unclosed-help = put """ on the line after the text
+toml-escape = what follows the backslash \ is not an escape
+toml-escape-help = write a backslash itself as \\, or put the whole text in single quotes '…'
+toml-no-equals = this line has no =
+toml-no-equals-help = write `key = value`, e.g. `title = "三八节"`
+toml-extra-equals = this line has one = too many
+toml-extra-equals-help = one `key = value` per line; separate list items with commas
+toml-table-unclosed = the table header lacks its closing ]
+toml-array-table-unclosed = the table header lacks its closing ]]
+toml-table-help = headers are `[calendar]`, and each activity starts with `[[events]]` (plain brackets)
+toml-array-unclosed = the list lacks its closing ]
+toml-missing-comma = a comma , is missing between two list items
+toml-extra-comma = the list has one comma too many
+toml-list-help = write a list as `["周一", "周三", "周五"]`: plain brackets, one plain comma between items
+toml-inline-table = the braces { "{" } … { "}" } are not written right
+toml-inline-table-help = write `{ "{" } 状态 = "退休" { "}" }`: `key = value` items separated by commas
+toml-bad-key = a key may only hold letters, digits, - and _
+toml-bad-key-help = write keys as documented (`title`, `date`); quote a Chinese key (`"状态" = "退休"`)
+toml-no-key = the key before = is missing
+toml-no-key-help = write `key = value`, e.g. `name = "城东小学工会"`
+toml-trailing = there is more on this line after the value
+toml-trailing-help = one `key = value` per line; put a note on a line of its own starting with #
+toml-duplicate = the same key is written twice
+toml-value = this value is not written right
+toml-value-help = put text in double quotes (`name = "城东小学工会"`) and numbers without (`year = 2027`)
 offset-too-far = an offset is at most ten years
 offset-too-far-help = move the anchor instead
 until-before-start = `until` ({ $until }) is before `start` ({ $start })
@@ -105,8 +162,19 @@ repeat-unknown-help = use `daily`, `weekly` or `monthly`, or an `rrule`
 repeat-unknown = unknown repeat `{ $name }`
 rrule-only = give only the RRULE part
 rrule-only-help = put the first day in `start = "YYYY-MM-DD"`
-rrule-invalid = invalid rrule: { $message }
 rrule-invalid-help = e.g. `rrule = "FREQ=MONTHLY;BYDAY=-1FR"` (RFC 5545)
+into-holidays-not-table = `holidays` in `{ $file }` is not a table
+into-holidays-not-table-help = write the holiday settings as a `[holidays]` table
+into-periods-not-list = `holidays.periods` in `{ $file }` is not a list of tables
+into-periods-not-list-help = write each period as a `[[holidays.periods]]` table
+rrule-bad-frequency = `FREQ={ $value }` in the rrule is not a frequency: write DAILY, WEEKLY, MONTHLY or YEARLY
+rrule-bad-weekday = `{ $value }` in the rrule is not a weekday: write MO, TU, WE, TH, FR, SA, SU (e.g. BYDAY=MO,WE,FR; the last Friday of a month is -1FR)
+rrule-bad-part = `{ $part }={ $value }` in the rrule is not a valid value
+rrule-missing-part = the rrule lacks `{ $part }` (e.g. FREQ=WEEKLY)
+rrule-twice = `{ $part }` appears twice in the rrule
+rrule-unknown-part = the rrule has a part it does not know: `{ $part }`
+rrule-invalid-other = the rrule is not written right
+rrule-impossible = the rrule's values do not fit together (BYSETPOS needs another BY… part; a number out of range)
 months-help = write `months = [3, 9]` or `months = "3-6,9-12"`
 month-out-of-range = month { $month } is not between 1 and 12
 months-numbers = `months` holds month numbers
@@ -206,6 +274,16 @@ change-unmatched-help = `date` names an occurrence by its nominal, scheduled or 
 change-month-unmatched = the change of `{ $id }` matches no month of the task
 change-month-unmatched-help = a month task's change names one of its months as `YYYY-MM`
 check-summary = { $file }: { $events } events, { $occurrences } occurrences in { $year }, { $warnings } warning(s)
+fix-missing = there is no such file
+fix-too-big = the file is too large ({ $size } bytes) for a calendar; nothing was changed
+fix-binary = this is not a text file (it holds binary data); nothing was changed
+fix-undecodable = its text is neither UTF-8 nor GBK; nothing was changed (in Notepad: Save As → Encoding → UTF-8)
+fix-read-only = the file is read-only; nothing was changed
+fix-folder-read-only = the folder { $folder } cannot be written; nothing was changed
+fix-nothing = { $file } has no Chinese-input slips to correct
+fix-changed = line { $line }: { $before } → { $after }
+fix-gbk = the file was GBK-encoded and is now saved as UTF-8
+fix-summary = corrected { $count } slip(s) and wrote { $file }; the original is kept as { $backup }
 build-sharing = { $file }: making pictures and PDF with { $browser }
 build-summary = { $file }: { $occurrences } occurrences, { $files } files written to { $out }
 build-up-to-date = { $file }: { $occurrences } occurrences, nothing changed: the { $files } files in { $out } are up to date
@@ -213,6 +291,7 @@ slug-clash = `{ $first }` and `{ $second }` have the same slug `{ $slug }`; give
 build-failed-count = { $failed } of { $total } calendars failed
 no-calendar-file-help = name an existing calendar file, or create one with `unioncal init`
 io-cannot-read = cannot read `{ $path }`: { $error }
+io-cannot-fix = cannot fix `{ $path }`: { $error }
 io-cannot-write = cannot write `{ $path }`: { $error }
 not-a-regular-file = not a regular file (a folder, a pipe or a device): not written
 io-cannot-create = cannot create `{ $path }`: { $error }
@@ -270,6 +349,7 @@ cli-list-month = Only this month (1–12) of the year
 cli-list-format = Output format
 cli-about-check = Check a calendar file: errors exit 1, warnings exit 0
 cli-check-year = The year to check
+cli-check-fix = correct the punctuation a Chinese input method slipped in (“ ” ＝ ， 【】 ＃, full-width spaces and digits) outside strings and comments, keep the original as FILE.bak, then check
 cli-about-init = Write a starter calendar file (or one of the shipped examples)
 cli-init-path = Where to write the calendar file
 cli-init-template = Which template: `starter` or a shipped example
@@ -292,6 +372,7 @@ cli-holidays-import-year = The year, when the text has no title line naming it
 cn-too-early-help = statutory holidays start in 2000; a year before needs `region = "none"`
 serve-built = built { $count } files in { $ms } ms
 serve-last-good = still serving the last good build
+serve-overlay-title = unioncal: the calendar has errors; still serving the last good build
 serve-cannot-watch = cannot watch files: { $error }
 serve-cannot-start = cannot start the server: { $error }
 serve-cannot-wait = cannot wait for Ctrl-C: { $error }

@@ -43,6 +43,63 @@ key-unknown-help = 这里可以用的键有：{ $keys }
 toml-type-help = 检查值的类型：文字要加引号，数字不加，列表写在 [ ] 里
 toml-duplicate-help = 同一个表里每个键只能出现一次；另一个活动请另起一个 `[[events]]`
 toml-other-help = 日历文件的写法见 README
+slip-quote = 第 { $line } 行用了中文引号 { $typed }；字符串请用英文双引号 "…"
+slip-equals = 第 { $line } 行用了全角的 { $typed }；键和值之间请用英文等号 =
+slip-comma = 第 { $line } 行用了中文的 { $typed }；列表各项之间请用英文逗号 ,
+slip-bracket = 第 { $line } 行用了全角括号 { $typed }；请用英文括号 { $instead }
+slip-hash = 第 { $line } 行用了全角的 ＃；注释请用英文 #
+slip-space = 第 { $line } 行有全角空格；请用英文空格，或删去它
+slip-digit = 第 { $line } 行的数字 { $typed } 是全角的；请用英文数字 { $instead }
+slip-other = 第 { $line } 行用了全角字符 { $typed }；请用英文 { $instead }
+slip-help = 把 { $typed } 改成 { $instead }；或运行 `unioncal check --fix { $file }`，一次改正全部中文标点
+type-string = 文字
+type-integer = 整数
+type-float = 小数
+type-bool = true 或 false
+type-list = 列表
+type-table = 表
+type-date = 日期
+type-string-example = 文字要用英文双引号括起来，例如 `title = "三八节"`
+type-integer-example = 数字不加引号，例如 `year = 2027`
+type-bool-example = 写 true 或 false，不加引号，例如 `workdays_only = true`
+type-list-example = 列表写在英文方括号里，例如 `weekdays = ["周一", "周三"]`；只有一项也要加方括号
+slip-space-help = 删去这个全角空格，或换成英文空格；或运行 `unioncal check --fix { $file }`，一次改正全部中文标点
+type-other = 别的值
+toml-wrong-type = 这里要写{ $expected }，写的却是{ $found }
+toml-too-large = 这个数太大了
+toml-too-large-help = 请写一个合理的数，例如 `days = 3`
+toml-missing-key = 缺少必填的 `{ $name }`
+toml-missing-key-help = 加上一行 `{ $name } = …`
+toml-string-unclosed = 文字没有结束：缺少右边的英文双引号 "
+toml-string-unclosed-help = 在这段文字的末尾补上 "，例如 `title = "三八节"`；文字里要用引号时写中文引号 “ ”
+toml-control = 这一行有看不见的控制字符
+toml-control-help = 删去它（可以把这一行删掉重新输入）
+toml-multiline-unclosed = 多行文字没有结束：缺少结尾的 """
+toml-multiline-unclosed-help = 在文字结束的下一行写上 """
+toml-escape = 反斜杠 \ 后面的写法不对
+toml-escape-help = 要写反斜杠本身请写两个 \\，或把整段文字改用英文单引号 '…'
+toml-no-equals = 这一行缺少等号 =
+toml-no-equals-help = 写成 `键 = 值`，例如 `title = "三八节"`
+toml-extra-equals = 这一行多了一个等号 =
+toml-extra-equals-help = 每行只写一个 `键 = 值`；列表里的各项用英文逗号分开
+toml-table-unclosed = 表头缺少右方括号 ]
+toml-array-table-unclosed = 表头缺少右边的 ]]
+toml-table-help = 表头写成 `[calendar]`，每个活动以 `[[events]]` 开头（都用英文方括号）
+toml-array-unclosed = 列表缺少右方括号 ]
+toml-missing-comma = 列表的两项之间缺少英文逗号 ,
+toml-extra-comma = 列表里多了一个逗号
+toml-list-help = 列表写成 `["周一", "周三", "周五"]`：英文方括号，各项之间一个英文逗号
+toml-inline-table = 花括号 { "{" } … { "}" } 里的写法不对
+toml-inline-table-help = 写成 `{ "{" } 状态 = "退休" { "}" }`：每项 `键 = 值`，各项之间用英文逗号
+toml-bad-key = 键名只能用英文字母、数字、- 和 _
+toml-bad-key-help = 键名要照说明写（如 `title`、`date`），中文的键名要加英文双引号（如 `"状态" = "退休"`）
+toml-no-key = 等号前面缺少键名
+toml-no-key-help = 写成 `键 = 值`，例如 `name = "城东小学工会"`
+toml-trailing = 这一行在值的后面还有多余的内容
+toml-trailing-help = 每行只写一个 `键 = 值`；要写说明请另起一行，以 # 开头
+toml-duplicate = 同一个键写了两次
+toml-value = 这里的值写法不对
+toml-value-help = 文字要用英文双引号括起来（如 `name = "城东小学工会"`），数字不加引号（如 `year = 2027`）
 offset-too-far = 偏移量最多十年
 offset-too-far-help = 请改动锚点本身
 until-before-start = `until`（{ $until }）早于 `start`（{ $start }）
@@ -105,8 +162,19 @@ repeat-unknown-help = 请用 `daily`、`weekly` 或 `monthly`，或写 `rrule`
 repeat-unknown = 未知的重复方式 `{ $name }`
 rrule-only = 只写 RRULE 部分
 rrule-only-help = 第一天写在 `start = "YYYY-MM-DD"` 里
-rrule-invalid = rrule 有误：{ $message }
 rrule-invalid-help = 例如 `rrule = "FREQ=MONTHLY;BYDAY=-1FR"`（RFC 5545）
+into-holidays-not-table = `{ $file }` 里的 `holidays` 不是一个表
+into-holidays-not-table-help = 假期设置请写成 `[holidays]` 表
+into-periods-not-list = `{ $file }` 里的 `holidays.periods` 不是一组表
+into-periods-not-list-help = 每个假期写成一个 `[[holidays.periods]]` 表
+rrule-bad-frequency = rrule 的 `FREQ={ $value }` 不是有效的频率：请写 DAILY、WEEKLY、MONTHLY 或 YEARLY
+rrule-bad-weekday = rrule 里的 `{ $value }` 不是星期的写法：星期写作 MO、TU、WE、TH、FR、SA、SU（如 BYDAY=MO,WE,FR，每月最后一个周五写 -1FR）
+rrule-bad-part = rrule 的 `{ $part }={ $value }` 取值不对
+rrule-missing-part = rrule 缺少 `{ $part }`（如 FREQ=WEEKLY）
+rrule-twice = rrule 里 `{ $part }` 写了两次
+rrule-unknown-part = rrule 里有不认识的部分 `{ $part }`
+rrule-invalid-other = rrule 写法有误
+rrule-impossible = 这条 rrule 的取值组合不成立（例如 BYSETPOS 要和另一个 BY… 一起用，或数字超出范围）
 months-help = 写 `months = [3, 9]` 或 `months = "3-6,9-12"`
 month-out-of-range = 月份 { $month } 不在 1 到 12 之间
 months-numbers = `months` 里应是月份数字
@@ -179,7 +247,7 @@ file-too-big-bytes = `{ $name }` 超过了日历文件的上限（16 MiB）
 not-utf8 = 文件不是 UTF-8 编码的文本
 not-utf8-help = 请另存为 UTF-8（记事本：另存为 → 编码 → UTF-8；GBK/GB2312 编码不行）
 file-too-big-help = 日历文件写的是规则，不是一次次的活动：重复的活动请用 `repeat` 或 `rrule`
-toml-syntax = 文件写法有误：{ $detail }
+toml-syntax = 文件写法有误
 no-calendar-table = 文件里没有 `[calendar]` 表
 no-calendar-table-help = 文件开头写 `[calendar]`，下一行写 `name = "…工会"`
 provisional-year = { $year } 年放假安排尚未公布：假日按法定节日推算，不含调休，以后可能变动
@@ -206,6 +274,16 @@ change-unmatched-help = `date` 写那一次活动原定、安排或最终的日�
 change-month-unmatched = `{ $id }` 的变更对不上这项本月工作的任何月份
 change-month-unmatched-help = 本月工作的变更要写其中一个月份，如 `YYYY-MM`
 check-summary = { $file }：{ $events } 条规则，{ $year } 年共 { $occurrences } 次活动，{ $warnings } 条提醒
+fix-missing = 找不到这个文件
+fix-too-big = 文件太大（{ $size } 字节），不像日历文件，没有修改
+fix-binary = 这不是文本文件（里面有二进制内容），没有修改
+fix-undecodable = 读不出文字：既不是 UTF-8 也不是 GBK 编码，没有修改；请在记事本里“另存为”，编码选 UTF-8
+fix-read-only = 文件是只读的，没有修改；请先去掉只读（右键 → 属性 → 取消“只读”）
+fix-folder-read-only = 文件夹 { $folder } 不能写入，没有修改
+fix-nothing = { $file } 里没有需要修复的中文标点
+fix-changed = 第 { $line } 行：{ $before } → { $after }
+fix-gbk = 文件原来是 GBK 编码，已改存为 UTF-8
+fix-summary = 已修复 { $count } 处，写回 { $file }；原文件保存为 { $backup }
 build-sharing = { $file }：正在用 { $browser } 生成图片和 PDF
 build-summary = { $file }：{ $occurrences } 次活动，已写入 { $files } 个文件到 { $out }
 build-up-to-date = { $file }：{ $occurrences } 次活动，没有变化：{ $out } 中的 { $files } 个文件已是最新
@@ -213,6 +291,7 @@ slug-clash = `{ $first }` 和 `{ $second }` 的 slug 都是 `{ $slug }`；请给
 build-failed-count = { $total } 个日历中有 { $failed } 个生成失败
 no-calendar-file-help = 请给出已有的日历文件，或用 `unioncal init` 新建一个
 io-cannot-read = 读不了 `{ $path }`：{ $error }
+io-cannot-fix = 不能修复 `{ $path }`：{ $error }
 io-cannot-write = 写不了 `{ $path }`：{ $error }
 not-a-regular-file = 这不是普通文件（是文件夹、管道或设备），不能写入
 io-cannot-create = 建不了 `{ $path }`：{ $error }
@@ -270,6 +349,7 @@ cli-list-month = 只看这一年的某个月（1–12）
 cli-list-format = 输出格式：`table`（表格，给人看）、`json`（脚本依赖的稳定格式）、`csv`（电子表格，UTF-8 带 BOM）
 cli-about-check = 检查日历文件：有错误退出码为 1，只有提醒为 0
 cli-check-year = 要检查的年份（默认用文件里的 `year`，否则今年）
+cli-check-fix = 自动改正输入法带进来的中文标点（“ ” ＝ ， 【】 ＃、全角空格和数字，字符串和注释里的不动），原文件另存为 FILE.bak，然后检查
 cli-about-init = 新建一个日历文件（带中英文说明，或用自带的示例）
 cli-init-path = 日历文件写到哪里
 cli-init-template = 用哪个模板：`starter`（每个键都有说明）或自带示例
@@ -292,6 +372,7 @@ cli-holidays-import-year = 年份（粘贴的文字没有标题时使用）
 cn-too-early-help = 法定节假日数据从 2000 年开始；更早的年份需要 `region = "none"`
 serve-built = 已生成 { $count } 个文件，用时 { $ms } 毫秒
 serve-last-good = 仍在提供上一次正确生成的内容
+serve-overlay-title = 日历文件有错误，下面是错误所在的行；预览仍显示上次正确的版本
 serve-cannot-watch = 无法监视文件：{ $error }
 serve-cannot-start = 无法启动服务：{ $error }
 serve-cannot-wait = 无法等待 Ctrl-C：{ $error }

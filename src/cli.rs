@@ -197,6 +197,11 @@ pub struct CheckArgs {
     /// The year to check (default: `year` in the file, else this year).
     #[arg(long)]
     pub year: Option<i32>,
+    /// Correct the punctuation a Chinese input method slipped in (“ ” ＝ ， 【】 ＃, full-width
+    /// spaces and digits) outside strings and comments, keep the original as FILE.bak, then
+    /// check.
+    #[arg(long)]
+    pub fix: bool,
 }
 
 /// `unioncal init`.

@@ -202,6 +202,7 @@ fn io_text(action: &str, path: &std::path::Path, source: &std::io::Error) -> Str
     let (path, error) = (path.display(), source);
     match action {
         "cannot read" => crate::t!("io-cannot-read", path = path, error = error),
+        "cannot fix" => crate::t!("io-cannot-fix", path = path, error = error),
         "cannot write" => crate::t!("io-cannot-write", path = path, error = error),
         "cannot create" => crate::t!("io-cannot-create", path = path, error = error),
         "cannot listen on" => crate::t!("io-cannot-listen", path = path, error = error),

@@ -106,8 +106,9 @@ fn live_page(page: &[u8], error: Option<&str>) -> Vec<u8> {
     );
     if let Some(error) = error {
         let escaped = error.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+        let title = crate::t!("serve-overlay-title");
         extra.push_str(&format!(
-            "<div id=\"unioncal-error\" style=\"position:fixed;inset:0;z-index:99;overflow:auto;background:rgba(255,253,248,.97);padding:16px;font:14px/1.5 ui-monospace,monospace;color:#8b1a1a\"><b>unioncal: the calendar has errors; still serving the last good build</b><pre style=\"white-space:pre-wrap\">{escaped}</pre></div>"
+            "<div id=\"unioncal-error\" style=\"position:fixed;inset:0;z-index:99;overflow:auto;background:rgba(255,253,248,.97);padding:16px;font:14px/1.5 ui-monospace,monospace;color:#8b1a1a\"><b>{title}</b><pre style=\"white-space:pre-wrap\">{escaped}</pre></div>"
         ));
     }
     let text = String::from_utf8_lossy(page);

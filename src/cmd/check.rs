@@ -1,11 +1,17 @@
-//! `unioncal check`: errors exit 1, warnings exit 0, both printed.
+//! `unioncal check`: errors exit 1, warnings exit 0, both printed; `check --fix` first
+//! corrects the punctuation a Chinese input method slipped in.
+
+use std::path::{Path, PathBuf};
 
 use super::{year, Ui};
 use crate::cli::CheckArgs;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::schedule::{check, expand, year_range};
 
 pub(super) fn run(args: &CheckArgs, ui: &Ui) -> Result<u8> {
+    if args.fix {
+        fix(&args.file, ui)?;
+    }
     let calendar = super::load(&args.file)?;
     let year = year(args.year, Some(&calendar));
     let (from, to) = year_range(year);
@@ -21,4 +27,121 @@ pub(super) fn run(args: &CheckArgs, ui: &Ui) -> Result<u8> {
         warnings = warnings.len()
     ));
     Ok(0)
+}
+
+fn refuse(path: &Path, why: String) -> Error {
+    Error::Io { action: "cannot fix", path: path.to_path_buf(), source: std::io::Error::other(why) }
+}
+
+/// The text of the calendar at `path` for fixing, and whether it was GBK (as Notepad on a
+/// Chinese Windows saved it before 2019).
+fn read_text(path: &Path) -> Result<(String, bool)> {
+    let meta = crate::output::regular_or_absent(path)?
+        .ok_or_else(|| refuse(path, crate::t!("fix-missing")))?;
+    if meta.len() > crate::config::MAX_FILE_SIZE {
+        return Err(refuse(path, crate::t!("fix-too-big", size = meta.len())));
+    }
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        action: "cannot read",
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if bytes.contains(&0) {
+        return Err(refuse(path, crate::t!("fix-binary")));
+    }
+    if let Ok(text) = std::str::from_utf8(&bytes) {
+        return Ok((text.to_string(), false));
+    }
+    let (text, _, had_errors) = encoding_rs::GB18030.decode(&bytes);
+    if had_errors {
+        return Err(refuse(path, crate::t!("fix-undecodable")));
+    }
+    Ok((text.into_owned(), true))
+}
+
+/// Whether the user made `path` read-only (its write bits are off); root could write
+/// it all the same, so the bits are asked, not the system.
+fn read_only(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly())
+}
+
+/// `FILE.bak`, or `FILE.bak.1`, `FILE.bak.2`… when those are taken.
+fn backup_path(path: &Path) -> PathBuf {
+    let base = path.as_os_str().to_owned();
+    let with = |suffix: &str| {
+        let mut name = base.clone();
+        name.push(suffix);
+        PathBuf::from(name)
+    };
+    let first = with(".bak");
+    if std::fs::symlink_metadata(&first).is_err() {
+        return first;
+    }
+    (1..)
+        .map(|n| with(&format!(".bak.{n}")))
+        .find(|p| std::fs::symlink_metadata(p).is_err())
+        .unwrap_or(first)
+}
+
+/// Correct every slip in the calendar at `path`: the original kept as `FILE.bak` (written
+/// exclusively, never over another file), each change printed, the file rewritten in
+/// place (through a link, its mode kept). Nothing is written when there is nothing to
+/// correct, or when anything stands in the way.
+fn fix(path: &Path, ui: &Ui) -> Result<()> {
+    let (text, gbk) = read_text(path)?;
+    let (fixed, slips) = crate::config::slips::fix(&text);
+    if slips.is_empty() && !gbk {
+        ui.note(&crate::t!("fix-nothing", file = path.display()));
+        return Ok(());
+    }
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let folder = target.parent().unwrap_or(Path::new("."));
+    if read_only(&target) {
+        return Err(refuse(path, crate::t!("fix-read-only")));
+    }
+    if read_only(folder) {
+        return Err(refuse(path, crate::t!("fix-folder-read-only", folder = folder.display())));
+    }
+    let backup = backup_path(path);
+    let original = std::fs::read(path).map_err(|source| Error::Io {
+        action: "cannot read",
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let io = |source| Error::Io { action: "cannot write", path: backup.clone(), source };
+    {
+        use std::io::Write;
+        let mut file =
+            std::fs::OpenOptions::new().write(true).create_new(true).open(&backup).map_err(io)?;
+        file.write_all(&original).map_err(io)?;
+    }
+    crate::output::write_atomic(path, fixed.as_bytes())?;
+    let mut report = String::new();
+    let (before, after): (Vec<&str>, Vec<&str>) = (text.lines().collect(), fixed.lines().collect());
+    let mut lines: Vec<usize> =
+        slips.iter().map(|slip| text[..slip.span.start].matches('\n').count()).collect();
+    lines.dedup();
+    for line in lines {
+        let (was, now) =
+            (before.get(line).copied().unwrap_or(""), after.get(line).copied().unwrap_or(""));
+        report.push_str(&crate::t!(
+            "fix-changed",
+            line = line + 1,
+            before = crate::text::visible(was.trim_end_matches('\r')),
+            after = crate::text::visible(now.trim_end_matches('\r'))
+        ));
+        report.push('\n');
+    }
+    if gbk {
+        report.push_str(&crate::t!("fix-gbk"));
+        report.push('\n');
+    }
+    report.push_str(&crate::t!(
+        "fix-summary",
+        count = slips.len(),
+        file = path.display(),
+        backup = backup.display()
+    ));
+    report.push('\n');
+    super::print(&report)
 }

@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use toml::Spanned;
 
 use super::raw::{RawHolidays, RawHolidaysFile, RawPeriod, Str, StrList};
-use super::validator::{toml_error, Validator};
+use super::validator::{parse_errors, Validator};
 use super::values;
 use crate::dates::{runs, Festival, HolidayRules, Period, Region, Source};
 use crate::error::{Diagnostic, SourceFile};
@@ -133,7 +133,7 @@ pub fn read(
         .map_err(|e| vec![super::not_utf8(name, bytes, e.valid_up_to())])?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let file = SourceFile::new(name, text);
-    let raw: RawHolidaysFile = toml::from_str(text).map_err(|e| vec![toml_error(&file, &e)])?;
+    let raw: RawHolidaysFile = toml::from_str(text).map_err(|e| parse_errors(&file, &e))?;
     let origin = match (&raw.notice, origin) {
         (Some(notice), _) if notice.saved.is_some() => Some(
             format!(
@@ -231,32 +231,29 @@ pub(crate) fn put_into(
     periods: &[Period],
 ) -> Result<String, Vec<Diagnostic>> {
     let source = SourceFile::new(name, existing);
-    let doc: Result<toml_edit::DocumentMut, _> =
-        existing.parse().map_err(|e: toml_edit::TomlError| {
-            let span = e.span().unwrap_or(0..0);
-            Diagnostic::error(e.message().trim().to_string(), Some(source.locate(span))).with_help(
-                "fix the file first (`unioncal check` shows its mistakes), then import again",
-            )
-        });
-    let mut doc = doc.map_err(|d| vec![d])?;
+    let doc: Result<toml_edit::DocumentMut, _> = existing.parse().map_err(|_| {
+        // The same mistakes, named as `check` names them (slips included).
+        match toml::from_str::<toml::Table>(existing) {
+            Err(e) => parse_errors(&source, &e),
+            Ok(_) => vec![Diagnostic::error(t!("toml-syntax", detail = ""), None)],
+        }
+    });
+    let mut doc = doc?;
     let holidays = doc
         .entry("holidays")
         .or_insert_with(|| toml_edit::Item::Table(toml_edit::Table::new()))
         .as_table_mut()
         .ok_or_else(|| {
-            vec![Diagnostic::error(format!("`holidays` in `{name}` is not a table"), None)
-                .with_help("write the holiday settings as a `[holidays]` table")]
+            vec![Diagnostic::error(t!("into-holidays-not-table", file = name), None)
+                .with_help(t!("into-holidays-not-table-help"))]
         })?;
     let list = holidays
         .entry("periods")
         .or_insert_with(|| toml_edit::Item::ArrayOfTables(toml_edit::ArrayOfTables::new()))
         .as_array_of_tables_mut()
         .ok_or_else(|| {
-            vec![Diagnostic::error(
-                format!("`holidays.periods` in `{name}` is not a list of tables"),
-                None,
-            )
-            .with_help("write each period as a `[[holidays.periods]]` table")]
+            vec![Diagnostic::error(t!("into-periods-not-list", file = name), None)
+                .with_help(t!("into-periods-not-list-help"))]
         })?;
     let of_year = |table: &toml_edit::Table| {
         table

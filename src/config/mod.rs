@@ -6,6 +6,7 @@
 mod holidays;
 mod plan;
 mod raw;
+pub(crate) mod slips;
 mod validate;
 mod validator;
 mod values;

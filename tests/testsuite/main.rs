@@ -7,6 +7,7 @@ mod catalog;
 mod cli;
 mod documents;
 mod errors;
+mod fix;
 mod holidays;
 mod notation;
 mod notices;

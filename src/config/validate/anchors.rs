@@ -117,13 +117,48 @@ pub(super) fn rrule(v: &mut Validator<'_>, value: &Str) -> Option<Anchor> {
     };
     let checked = text
         .parse::<rrule::RRule<rrule::Unvalidated>>()
-        .map_err(|e| e.to_string())
-        .and_then(|rule| rule.clone().validate(dtstart).map(|_| rule).map_err(|e| e.to_string()));
+        .and_then(|rule| rule.clone().validate(dtstart).map(|_| rule));
     match checked {
         Ok(rule) => Some(Anchor::RRule(Box::new(rule))),
-        Err(message) => {
-            v.error(value.span(), t!("rrule-invalid", message = message), t!("rrule-invalid-help"));
+        Err(error) => {
+            v.error(value.span(), rrule_message(&error), t!("rrule-invalid-help"));
             None
+        }
+    }
+}
+
+/// What is wrong with a rule, in the user's language: the part named and what it may be.
+fn rrule_message(error: &rrule::RRuleError) -> String {
+    use rrule::ParseError as P;
+    let part = |name: &str, value: &str| t!("rrule-bad-part", part = name, value = value);
+    match error {
+        rrule::RRuleError::ParserError(e) => match e {
+            P::InvalidFrequency(value) => t!("rrule-bad-frequency", value = value),
+            P::InvalidWeekday(value) | P::InvalidWeekdayStart(value) => {
+                t!("rrule-bad-weekday", value = value)
+            }
+            P::InvalidInterval(value) => part("INTERVAL", value),
+            P::InvalidCount(value) => part("COUNT", value),
+            P::InvalidByHour(value) => part("BYHOUR", value),
+            P::InvalidByWeekNo(value) => part("BYWEEKNO", value),
+            P::InvalidByYearDay(value) => part("BYYEARDAY", value),
+            P::InvalidByMonthDay(value) => part("BYMONTHDAY", value),
+            P::InvalidByMonth(value) => part("BYMONTH", value),
+            P::InvalidByMinute(value) => part("BYMINUTE", value),
+            P::InvalidBySecond(value) => part("BYSECOND", value),
+            P::InvalidBySetPos(value) => part("BYSETPOS", value),
+            P::InvalidByEaster(value) => part("BYEASTER", value),
+            P::InvalidDateTimeFormat(value) => part("UNTIL", value),
+            P::MissingProperty(name) => t!("rrule-missing-part", part = name),
+            P::DuplicateProperty(name) => t!("rrule-twice", part = name),
+            P::InvalidParameterFormat(name)
+            | P::UnrecognizedParameter(name)
+            | P::UnrecognizedPropertyName(name)
+            | P::PropertyParametersNotSupported(name) => t!("rrule-unknown-part", part = name),
+            _ => t!("rrule-invalid-other"),
+        },
+        rrule::RRuleError::ValidationError(_) | rrule::RRuleError::IterError(_) => {
+            t!("rrule-impossible")
         }
     }
 }

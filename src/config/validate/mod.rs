@@ -14,7 +14,7 @@ pub(crate) use header::MAX_KEY;
 
 use super::raw::{RawFile, Str};
 use super::validator::suggest;
-use super::validator::{toml_error, Validator};
+use super::validator::{parse_errors, Validator};
 use crate::error::{Diagnostic, SourceFile};
 use crate::model::Calendar;
 use event::event;
@@ -26,7 +26,7 @@ pub(super) fn calendar(
     stem: &str,
     base: &std::path::Path,
 ) -> Result<Calendar, Vec<Diagnostic>> {
-    let raw: RawFile = toml::from_str(&source.text).map_err(|e| vec![toml_error(source, &e)])?;
+    let raw: RawFile = toml::from_str(&source.text).map_err(|e| parse_errors(source, &e))?;
     let mut v = Validator { source, errors: Vec::new() };
     let Some(raw_calendar) = &raw.calendar else {
         return Err(vec![Diagnostic::error(t!("no-calendar-table"), Some(source.locate(0..0)))
