@@ -250,9 +250,9 @@ file-too-big-help = a calendar file holds rules, not occurrences: use `repeat` o
 toml-syntax = { $detail }
 no-calendar-table = the file has no `[calendar]` table
 no-calendar-table-help = start the file with `[calendar]` and a line `name = "…工会"`
-provisional-year = the { $year } holiday arrangement is not published yet: days off are computed from the law, without 调休, and may change
+provisional-year = the { $year } holiday arrangement is not published yet: days off and make-up workdays are a forecast; the State Council notice decides
 provisional-year-help = when the State Council notice for { $year } is out, paste it: `unioncal holidays import notice.txt --save` (or type it in as `[[holidays.periods]]`), then build again
-periods-missing-festivals = `[[holidays.periods]]` for { $year } does not name { $names }: their days come from the law
+periods-missing-festivals = `[[holidays.periods]]` for { $year } does not name { $names }: their days are the forecast
 periods-missing-festivals-help = type in every period of the year's notice
 and-more = {" "}and { $count } more
 on-days-off = `{ $id }` falls on a day off { $count } time(s): { $days }
@@ -364,6 +364,8 @@ cli-serve-bind = The address to listen on
 cli-serve-open = Open the index page in the default browser
 cli-about-holidays = Show the days off and make-up workdays of a year
 cli-holidays-file = A calendar file whose `[holidays]` apply
+cli-holidays-format = `text` for people (each break, how sure it is, the alternative) or `json` for scripts (year, source, periods)
+cli-holidays-forecast = show the forecast even for a year whose arrangement is known, to compare it with the notice
 cli-about-holidays-import = Read the State Council's holiday notice
 cli-holidays-import-notice = The notice as a text file (UTF-8), or `-` to paste it
 cli-holidays-import-save = Save the arrangement in this computer's data folder
@@ -398,7 +400,7 @@ saved-differs = the { $year } arrangement saved on this computer differs from th
 saved-differs-help = the saved one is used ({ $file }); if the built-in one is newer, delete the saved file or import the latest notice again
 
 # The words of the pages (in the calendar's language), for the templates: {{ t(id="…", lang=lang) }}.
-page-provisional-month = * Holiday arrangement not yet published: days marked off* are provisional.
+page-provisional-month = * Holiday arrangement not yet published: days marked off* and work* are a forecast (the State Council notice decides).
 page-tasks = Tasks this month
 page-organizer = Organizer:{" "}
 page-audience = For:{" "}
@@ -411,11 +413,11 @@ page-year-subtitle = Union activities of the year
 page-events-count = {" "}events
 page-subscribe-head = Subscribe on your phone
 page-subscribe-how = Scan the code, or add a subscribed calendar with:
-page-provisional-years = * The { $years } holiday arrangement is not published yet: holidays are provisional.
+page-provisional-years = * The { $years } holiday arrangement is not published yet: days off and make-up workdays are a forecast.
 page-subscribe-link = How to subscribe or import on each phone
 page-print-link = Print every month (A4 landscape)
 page-nav-year = Year
-share-provisional = * Holiday arrangement not yet published: days marked off* are provisional.
+share-provisional = * Holiday arrangement not yet published: days marked off* and work* are a forecast.
 share-scan =
     Scan to subscribe
     iPhone and Outlook update by themselves
@@ -474,7 +476,7 @@ table-shifted = shifted from { $date }
 table-moved = moved from { $date }
 table-provisional-holiday = *provisional holiday
 table-empty = (no events in this range)
-table-provisional = * The { $years } holiday arrangement is not published yet: holidays are computed from the law, without make-up workdays, and may change.
+table-provisional = * The { $years } holiday arrangement is not published yet: days off and make-up workdays are a forecast and may change.
 feed-task-summary = [{ $name }] { $title }
 feed-organizer = Organizer: { $organizer }
 feed-audience = Audience: { $audience }
@@ -489,20 +491,29 @@ sheet-footer = &CPage &P of &N
 status-official = the built-in official notice
 status-saved = the notice saved on this computer
 status-calendar = periods typed into the file
-status-provisional = provisional, from the law
+status-provisional = forecast (provisional; the State Council notice decides)
 source-official = official: built-in State Council notice
 source-saved = official: imported notice, saved { $origin }
 source-shared = holidays file { $origin }
 source-calendar = typed in the calendar file
-source-provisional = provisional: from the law
+source-provisional = forecast: from the law and the principles
 holidays-official = { $year } holidays (official: State Council notice for { $year })
 holidays-saved = { $year } holidays (official: the State Council notice imported on this machine)
-holidays-calendar = { $year } holidays (typed into the calendar file; festivals it does not name come from the law)
+holidays-calendar = { $year } holidays (typed into the calendar file; festivals it does not name are forecast)
 holidays-provisional =
     The { $year } holiday arrangement is not published yet (official data built in: { $first }–{ $last }).
-    Provisional: the statutory days of the law and days in lieu, without make-up workdays.
+    Forecast (provisional; the State Council notice decides): from the law in force that year and the principles the notices follow, make-up workdays included. The statutory days are certain; the other days off are likely; make-up workdays and the first and last days of a break are a guess.
     When the notice is out: unioncal holidays import notice.txt --save
-holidays-off = {"  "}off: { $days } ({ $count } days)
+holidays-off = {"  "}off: { $days } ({ $count } { $plural ->
+        [one] day
+       *[other] days
+    })
+holidays-certain = {"  "}statutory (certain): { $days }
+holidays-guess = {"  "}a guess (may change): { $days }
+holidays-alternative = {"  "}or else: off { $off } ({ $count } { $plural ->
+        [one] day
+       *[other] days
+    }), make-up workdays { $work }
 holidays-work = {"  "}make-up workdays: { $days }
 holidays-day = { $date } ({ $weekday })
 holidays-span = { $from } – { $to }
@@ -516,7 +527,7 @@ document-month = { $names }{ $multi ->
     }
 plan-this-month = This month:
 plan-md-title = { $name } — activity plan { $period }
-plan-md-provisional = Note: for years whose holiday arrangement is not yet published, holidays are provisional.
+plan-md-provisional = Note: for years whose holiday arrangement is not yet published, days off and make-up workdays are a forecast; the State Council notice decides.
 plan-md-item = { $n }. { $when }{ $time } { $title }{ $place }{ $audience }
 plan-md-time = {" "}{ $time }
 plan-md-place = {" "}({ $place })

@@ -250,9 +250,9 @@ file-too-big-help = 日历文件写的是规则，不是一次次的活动：重
 toml-syntax = 文件写法有误
 no-calendar-table = 文件里没有 `[calendar]` 表
 no-calendar-table-help = 文件开头写 `[calendar]`，下一行写 `name = "…工会"`
-provisional-year = { $year } 年放假安排尚未公布：假日按法定节日推算，不含调休，以后可能变动
+provisional-year = { $year } 年放假安排尚未公布：假日和调休为预测，以国务院通知为准
 provisional-year-help = { $year } 年国务院通知发布后，用 `unioncal holidays import 通知.txt --save` 导入（或写成 `[[holidays.periods]]`），再重新生成
-periods-missing-festivals = { $year } 年的 `[[holidays.periods]]` 没有写 { $names }：这些节日按法律推算
+periods-missing-festivals = { $year } 年的 `[[holidays.periods]]` 没有写 { $names }：这些节日用预测的安排
 periods-missing-festivals-help = 把当年通知里的每个节日都写上
 and-more = 等，另有 { $count } 天
 on-days-off = `{ $id }` 有 { $count } 次落在休息日：{ $days }
@@ -364,6 +364,8 @@ cli-serve-bind = 监听地址；0.0.0.0（或本机地址）让局域网里的�
 cli-serve-open = 在默认浏览器中打开首页
 cli-about-holidays = 查看某年的放假和调休上班日（官方或暂定），以及来源；`holidays import` 导入国务院通知
 cli-holidays-file = 日历文件，按其 `[holidays]` 显示（默认当前文件夹的 unioncal.toml）
+cli-holidays-format = 输出格式：`text`（给人看：每段假期、把握程度和另一种可能）或 `json`（给脚本：year、source、periods）
+cli-holidays-forecast = 即使这一年的安排已公布，也显示预测（通知发布前 unioncal 会怎么说），便于和通知对比
 cli-about-holidays-import = 读入国务院办公厅放假通知，输出当年的 `[[holidays.periods]]`；`--save` 让本机所有日历都使用，`--into` 写进日历或共享假期文件
 cli-holidays-import-notice = 通知的文本文件（UTF-8），或用 `-` 直接粘贴
 cli-holidays-import-save = 保存到本机的数据文件夹：所有日历都使用它
@@ -398,7 +400,7 @@ saved-differs = 这台电脑上保存的 { $year } 年放假安排与 unioncal �
 saved-differs-help = 现在使用的是保存的那份（{ $file }）；如果内置的更新，请删除保存的文件，或重新导入最新通知
 
 # 网页上的字（按日历的 language），模板中写 {{ t(id="…", lang=lang) }}。
-page-provisional-month = * 放假安排尚未公布，标“休*”的节假日为按法定节日推算的暂定日期。
+page-provisional-month = * 放假安排尚未公布，标“休*”“班*”的为预测的放假和调休日期（暂定，以国务院通知为准）。
 page-tasks = 本月工作
 page-organizer = 负责：
 page-audience = 参加：
@@ -411,11 +413,11 @@ page-year-subtitle = 年度工会活动安排
 page-events-count = 项
 page-subscribe-head = 手机订阅日历
 page-subscribe-how = 扫描二维码，或在手机日历中“添加订阅日历”，填入：
-page-provisional-years = * { $years } 年放假安排尚未公布，节假日为按法定节日推算的暂定日期。
+page-provisional-years = * { $years } 年放假安排尚未公布，放假和调休为预测（暂定，以国务院通知为准）。
 page-subscribe-link = 在各种手机上订阅或导入（iPhone、安卓、Outlook……）
 page-print-link = 打印全年（每月一页 A4 横向）
 page-nav-year = 全年
-share-provisional = * 放假安排尚未公布，“休*”为按法定节日推算的暂定日期。
+share-provisional = * 放假安排尚未公布，“休*”“班*”为预测日期，以国务院通知为准。
 share-scan =
     扫码订阅工会日历
     苹果手机、Outlook 可自动更新
@@ -474,7 +476,7 @@ table-shifted = 调（原定{ $date }）
 table-moved = 改期（原定{ $date }）
 table-provisional-holiday = *假期暂定
 table-empty = （此期间没有活动）
-table-provisional = * { $years } 年放假安排尚未公布，节假日按法定节日推算，不含调休，可能变动。
+table-provisional = * { $years } 年放假安排尚未公布，放假和调休为预测（暂定，以国务院通知为准）。
 feed-task-summary = 【{ $month }月】{ $title }
 feed-organizer = 负责人：{ $organizer }
 feed-audience = 参加范围：{ $audience }
@@ -489,20 +491,23 @@ sheet-footer = &C第 &P 页，共 &N 页
 status-official = 内置的国务院办公厅通知
 status-saved = 本机已导入的通知
 status-calendar = 日历文件中录入的假期
-status-provisional = 暂定，按法律推算
+status-provisional = 预测（暂定，以国务院通知为准）
 source-official = 官方：内置国务院办公厅通知
 source-saved = 官方：已导入通知，{ $origin }
 source-shared = 假期文件 { $origin }
 source-calendar = 日历文件录入
-source-provisional = 暂定：按法律推算
+source-provisional = 预测：按法律和放假原则推算
 holidays-official = { $year } 年放假安排（国务院办公厅 { $year } 年通知，官方）
 holidays-saved = { $year } 年放假安排（已导入的国务院办公厅通知，官方）
-holidays-calendar = { $year } 年放假安排（日历文件 [[holidays.periods]] 录入；未录入的节日按法律推算）
+holidays-calendar = { $year } 年放假安排（日历文件 [[holidays.periods]] 录入；未录入的节日为预测）
 holidays-provisional =
     { $year } 年放假安排尚未公布（内置官方数据：{ $first }–{ $last } 年）。
-    以下为暂定：按《全国年节及纪念日放假办法》推算的法定节日及补假，不含调休上班日。
+    以下为预测（暂定，以国务院通知为准）：按当年的《全国年节及纪念日放假办法》和历年通知遵循的放假原则推算，含调休上班日。法定假日确定；其余放假日较有把握；调休上班日和假期首尾是推测。
     通知发布后：unioncal holidays import 通知.txt --save
 holidays-off = {"  "}放假：{ $days }（{ $count } 天）
+holidays-certain = {"  "}法定假日（确定）：{ $days }
+holidays-guess = {"  "}推测（可能变动）：{ $days }
+holidays-alternative = {"  "}另一种可能：放假 { $off }（{ $count } 天），调休上班 { $work }
 holidays-work = {"  "}调休上班：{ $days }
 holidays-day = { $date }（{ $weekday }）
 holidays-span = { $from } – { $to }
@@ -519,7 +524,7 @@ document-month = { $multi ->
     }{ $numerals }月份
 plan-this-month = 本月：
 plan-md-title = { $name } { $period }工作计划 · 具体活动安排
-plan-md-provisional = 注：放假安排尚未公布的年份，节假日按法定节日推算（暂定），公布后以国务院通知为准。
+plan-md-provisional = 注：放假安排尚未公布的年份，放假和调休为预测（暂定），公布后以国务院通知为准。
 plan-md-item = { $n }、{ $when }{ $time }{ $title }{ $place }{ $audience }
 plan-md-time = { $time }{" "}
 plan-md-place = （{ $place }）

@@ -233,6 +233,23 @@ pub struct HolidaysArgs {
     pub year: Option<i32>,
     /// A calendar file whose `[holidays]` apply (default: unioncal.toml if present).
     pub file: Option<PathBuf>,
+    /// `text` for people, or `json` for scripts: `{"year", "source", "periods": [{"name",
+    /// "start", "end", "work"}]}`.
+    #[arg(long, value_enum, default_value_t = HolidaysFormat::Text)]
+    pub format: HolidaysFormat,
+    /// Show the forecast even for a year whose arrangement is known (what unioncal would
+    /// have said before the notice), to compare it with the notice.
+    #[arg(long)]
+    pub forecast: bool,
+}
+
+/// Output formats of `holidays`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HolidaysFormat {
+    /// For people: each break, how sure it is, and the alternative.
+    Text,
+    /// For scripts.
+    Json,
 }
 
 /// What `unioncal holidays` can do besides showing a year.

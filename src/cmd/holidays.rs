@@ -6,8 +6,10 @@ use std::io::Read;
 use std::path::Path;
 
 use super::{print, store, year, Ui};
-use crate::cli::{HolidaysAction, HolidaysArgs, ImportArgs};
-use crate::dates::{official, DayCalendar, HolidayRules, Notice, Period, Region, Source};
+use crate::cli::{HolidaysAction, HolidaysArgs, HolidaysFormat, ImportArgs};
+use crate::dates::{
+    official, DayCalendar, HolidayRules, Notice, Period, Region, Source, YearStatus,
+};
 use crate::error::{Diagnostic, Error, Result, SourceFile};
 
 pub(super) fn run(args: &HolidaysArgs, ui: &Ui) -> Result<u8> {
@@ -35,8 +37,22 @@ pub(super) fn run(args: &HolidaysArgs, ui: &Ui) -> Result<u8> {
         calendar.as_ref().map_or_else(|| crate::messages::current().into(), |c| c.language);
     let days = DayCalendar::new(&rules, year, year);
     let Some(arrangement) = days.arrangement(year) else { return Ok(0) };
-    let built_in = crate::dates::official_years();
-    print(&crate::emit::holidays::render(arrangement, built_in, language))?;
+    let mut arrangement = arrangement.clone();
+    if args.forecast {
+        arrangement.periods = crate::dates::forecast(year).periods;
+        arrangement.status = YearStatus::Provisional;
+    }
+    // How sure each part is, for a year that is forecast.
+    let forecast =
+        (arrangement.status == YearStatus::Provisional).then(|| crate::dates::forecast(year));
+    let text = match args.format {
+        HolidaysFormat::Json => crate::emit::holidays::json(&arrangement),
+        HolidaysFormat::Text => {
+            let built_in = crate::dates::official_years();
+            crate::emit::holidays::render(&arrangement, built_in, language, forecast.as_ref())
+        }
+    };
+    print(&text)?;
     Ok(0)
 }
 

@@ -137,8 +137,8 @@ impl Festival {
 /// saved with `holidays import --save`, then shared holidays files, then the calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Source {
-    /// Computed from the law for a year whose arrangement is not published: no bridge
-    /// days, no make-up workdays.
+    /// Forecast for a year whose arrangement is not published (`dates::forecast`), or
+    /// computed from the law alone ([`provisional`]).
     Provisional,
     /// The State Council's published arrangement for the period's year, built in.
     Official,

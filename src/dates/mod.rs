@@ -2,6 +2,7 @@
 //! holidays with their 调休 make-up workdays, and working-day arithmetic.
 
 mod almanac;
+mod forecast;
 mod holidays;
 mod labels;
 mod notice;
@@ -12,6 +13,7 @@ pub(crate) use almanac::TERM_NAMES;
 pub use almanac::{
     leap_month, lunar_to_solar, solar_to_lunar, Fu, LunarDate, SolarTerm, MAX_YEAR, MIN_YEAR,
 };
+pub use forecast::{forecast, Alternative, Certainty, Forecast};
 pub(crate) use holidays::official_years;
 pub use holidays::{official, provisional, Festival, Period, Source};
 pub use labels::DayLabel;

@@ -4,7 +4,8 @@
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-use super::holidays::{official, provisional, Festival, Period, Source};
+use super::forecast::forecast;
+use super::holidays::{official, Festival, Period, Source};
 
 /// Which holidays a calendar observes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -42,7 +43,8 @@ pub enum YearStatus {
     /// Typed into the calendar file or a holidays file it names (`[[holidays.periods]]`
     /// naming a festival).
     Calendar,
-    /// Computed from the law: may differ from the notice still to come.
+    /// Forecast from the law and the principles the notices follow (`dates::forecast`):
+    /// may differ from the notice still to come.
     Provisional,
 }
 
@@ -59,7 +61,7 @@ pub struct Arrangement {
 
 impl HolidayRules {
     /// The arrangement of `year`. It starts from the official one, or for a year without
-    /// one from the law's provisional days; then each source of [`HolidayRules::periods`]
+    /// one from the forecast ([`super::forecast()`]); then each source of [`HolidayRules::periods`]
     /// in turn, lowest first (saved, shared files, the calendar), replaces the periods of
     /// the festivals or names it gives for that year and adds the others.
     #[must_use]
@@ -67,7 +69,7 @@ impl HolidayRules {
         let typed: Vec<&Period> = self.periods.iter().filter(|p| p.year == year).collect();
         let (mut periods, mut status) = match official(year) {
             Some(periods) => (periods, YearStatus::Official),
-            None => (provisional(year, &Festival::ALL), YearStatus::Provisional),
+            None => (forecast(year).periods, YearStatus::Provisional),
         };
         let mut sources: Vec<Source> = typed.iter().map(|p| p.source).collect();
         sources.sort_unstable();

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::dates::{Arrangement, Source, YearStatus};
+use crate::dates::{Arrangement, Certainty, Forecast, Source, YearStatus};
 use crate::model::Language;
 use crate::t;
 use crate::text::weekday_name;
@@ -53,10 +53,109 @@ fn source_text(source: Source, origin: Option<&str>, language: Language) -> Stri
     }
 }
 
-/// The text of `arrangement`. `built_in` is the first and last year of the embedded
-/// official data, for the note on a provisional year.
+/// `one` or `other`, for the catalog's plural forms.
+fn plural(count: usize) -> &'static str {
+    if count == 1 {
+        "one"
+    } else {
+        "other"
+    }
+}
+
+/// The JSON of `arrangement`: `{"year", "source", "periods": [{"name", "start", "end",
+/// "work"}]}`, a break with a gap written as one entry a run of days.
 #[must_use]
-pub fn render(arrangement: &Arrangement, built_in: (i32, i32), language: Language) -> String {
+pub fn json(arrangement: &Arrangement) -> String {
+    #[derive(serde::Serialize)]
+    struct Year {
+        year: i32,
+        source: &'static str,
+        periods: Vec<Run>,
+    }
+    #[derive(serde::Serialize)]
+    struct Run {
+        name: String,
+        start: String,
+        end: String,
+        work: Vec<String>,
+    }
+    let source = match arrangement.status {
+        YearStatus::Official => "official",
+        YearStatus::Saved => "saved",
+        YearStatus::Calendar => "file",
+        YearStatus::Provisional => "forecast",
+    };
+    let periods = crate::dates::runs(&arrangement.periods)
+        .into_iter()
+        .map(|(name, start, end, work)| Run {
+            name,
+            start: start.to_string(),
+            end: end.to_string(),
+            work: work.iter().map(ToString::to_string).collect(),
+        })
+        .collect();
+    let year = Year { year: arrangement.year, source, periods };
+    let mut text = serde_json::to_string_pretty(&year).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// How sure a forecast break is: its statutory days, the days that are a guess, and the
+/// alternative where the rules tie.
+fn certainty_lines(
+    period: &crate::dates::Period,
+    forecast: &Forecast,
+    language: Language,
+) -> String {
+    let mut out = String::new();
+    let with = |c: Certainty| -> Vec<NaiveDate> {
+        let mut days: Vec<NaiveDate> = period
+            .off
+            .iter()
+            .chain(&period.work)
+            .copied()
+            .filter(|d| forecast.certainty(*d) == Some(c))
+            .collect();
+        days.sort_unstable();
+        days
+    };
+    let certain = with(Certainty::Certain);
+    if !certain.is_empty() {
+        let days = days_text(&certain, language);
+        out.push_str(&t!(in language; "holidays-certain", days = days));
+        out.push('\n');
+    }
+    let guess = with(Certainty::Guess);
+    if !guess.is_empty() {
+        let days = days_text(&guess, language);
+        out.push_str(&t!(in language; "holidays-guess", days = days));
+        out.push('\n');
+    }
+    if let Some(alt) = forecast.alternatives.iter().find(|a| a.name == period.name) {
+        let (off, work) = (days_text(&alt.off, language), days_text(&alt.work, language));
+        out.push_str(&t!(
+            in language;
+            "holidays-alternative",
+            off = off,
+            count = alt.off.len(),
+            plural = plural(alt.off.len()),
+            work = work
+        ));
+        out.push('\n');
+    }
+    out
+}
+
+/// The text of `arrangement`. `built_in` is the first and last year of the embedded
+/// official data, for the note on a provisional year; `forecast`, for such a year, says
+/// how sure each part is.
+#[must_use]
+pub fn render(
+    arrangement: &Arrangement,
+    built_in: (i32, i32),
+    language: Language,
+    forecast: Option<&Forecast>,
+) -> String {
     let year = arrangement.year;
     let (first, last) = built_in;
     let mut out = match arrangement.status {
@@ -77,12 +176,18 @@ pub fn render(arrangement: &Arrangement, built_in: (i32, i32), language: Languag
         };
         out.push_str(&format!("{name}  [{source}]\n"));
         let off = days_text(&period.off, language);
-        out.push_str(&t!(in language; "holidays-off", days = off, count = period.off.len()));
+        let count = period.off.len();
+        out.push_str(
+            &t!(in language; "holidays-off", days = off, count = count, plural = plural(count)),
+        );
         out.push('\n');
         if !period.work.is_empty() {
             let work = days_text(&period.work, language);
             out.push_str(&t!(in language; "holidays-work", days = work));
             out.push('\n');
+        }
+        if let Some(forecast) = forecast.filter(|_| period.source == Source::Provisional) {
+            out.push_str(&certainty_lines(period, forecast, language));
         }
     }
     out

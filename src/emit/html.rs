@@ -212,7 +212,7 @@ fn day_cell(
     let in_month = day.month() == month;
     let off = kind.is_off();
     let weekend = day.weekday().num_days_from_monday() >= 5;
-    let provisional = provisional && matches!(kind, DayKind::Holiday(_));
+    let provisional = provisional && matches!(kind, DayKind::Holiday(_) | DayKind::MakeUpWork(_));
     let class = [(!in_month, "out"), (off, "off"), (weekend, "weekend")]
         .iter()
         .filter_map(|&(on, class)| on.then_some(class))
@@ -230,7 +230,8 @@ fn day_cell(
             class: match (off, provisional) {
                 (true, true) => "badge off prov",
                 (true, false) => "badge off",
-                (false, _) => "badge work",
+                (false, true) => "badge work prov",
+                (false, false) => "badge work",
             },
             title: provisional.then(|| t!(in lang; "day-provisional")),
         }),

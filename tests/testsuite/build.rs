@@ -406,7 +406,7 @@ fn plan_markdown_reads_like_a_work_plan() {
 fn regenerating_after_the_notice_keeps_uids() {
     // Typing in a 2027 notice moves shifted occurrences but never changes their UIDs.
     let base = std::fs::read_to_string(hospital()).unwrap();
-    let typed = format!("{base}\n[[holidays.periods]]\nname = \"劳动节\"\nstart = \"2027-05-01\"\nend = \"2027-05-05\"\nwork = [\"2027-04-25\", \"2027-05-08\"]\n");
+    let typed = format!("{base}\n[[holidays.periods]]\nname = \"劳动节\"\nstart = \"2027-04-29\"\nend = \"2027-05-03\"\nwork = [\"2027-04-25\"]\n");
     // Each occurrence: its UID, and the nominal and final dates.
     let occurrences = |text: &str| {
         let calendar = unioncal::config::parse("h.toml", text.as_bytes(), "h").unwrap();
@@ -652,9 +652,11 @@ fn printed_pages_mark_days_off_make_up_days_provisional_holidays_and_crowded_day
     assert_eq!((count(&september, off), count(&september, work)), (3, 1));
     assert_eq!(count(&september, provisional), 0);
 
-    // 2027, provisional: 10-01..03 and the days in lieu 10-04, 10-05, marked as such.
+    // 2027, forecast: 10-01..07 off and Saturday 10-09 worked, each marked as a forecast.
     let october = page("2027", "10");
-    assert_eq!((count(&october, provisional), count(&october, off)), (5, 0));
+    assert_eq!((count(&october, provisional), count(&october, off)), (7, 0));
+    let forecast_work = "<span class=\"badge work prov\" title=\"暂定\">班*</span>";
+    assert_eq!((count(&october, forecast_work), count(&october, work)), (1, 0));
     assert!(october.contains("放假安排尚未公布"));
     assert_eq!(count(&page("2027", "03"), "<div class=\"pnote\">妇女放假半天</div>"), 1);
 

@@ -147,13 +147,22 @@ fn holidays_official_and_provisional() {
     let y2026 = stdout(&["--lang", "zh", "holidays", "--year", "2026"]);
     insta::assert_snapshot!("holidays_2026", y2026);
     let y2027 = stdout(&["--lang", "zh", "holidays", "--year", "2027"]);
-    assert!(y2027.contains("尚未公布") && y2027.contains("暂定"));
-    assert!(y2027.contains("02-05（周五） – 02-10（周三）"), "{y2027}");
+    assert!(
+        y2027.contains("尚未公布") && y2027.contains("预测") && y2027.contains("以国务院通知为准")
+    );
+    assert!(y2027.contains("放假：02-05（周五） – 02-13（周六）（9 天）"), "{y2027}");
+    assert!(y2027.contains("调休上班：01-31（周日）、02-14（周日）"), "{y2027}");
+    assert!(y2027.contains("法定假日（确定）：02-05（周五） – 02-08（周一）"), "{y2027}");
+    assert!(y2027.contains("另一种可能：放假 02-05（周五） – 02-12（周五）（8 天），调休上班 01-31（周日）、02-13（周六）"), "{y2027}");
     // Without a calendar the view speaks the user's language.
     let english = stdout(&["holidays", "--year", "2027"]);
     assert!(english.starts_with("The 2027 holiday arrangement is not published yet"), "{english}");
-    assert!(english.contains("Spring Festival  [provisional: from the law]"), "{english}");
-    assert!(english.contains("off: 02-05 (Fri) – 02-10 (Wed) (6 days)"), "{english}");
+    assert!(
+        english.contains("Spring Festival  [forecast: from the law and the principles]"),
+        "{english}"
+    );
+    assert!(english.contains("off: 02-05 (Fri) – 02-13 (Sat) (9 days)"), "{english}");
+    assert!(english.contains("off: 06-09 (Wed) (1 day)"), "one day, not `1 days`: {english}");
     assert!(!english.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{english}");
 }
 
@@ -306,8 +315,8 @@ fn holidays_reads_the_periods_a_calendar_types_in() {
         "{text}"
     );
     assert!(
-        text.contains("春节  [暂定：按法律推算]"),
-        "festivals it does not name come from the law: {text}"
+        text.contains("春节  [预测：按法律和放假原则推算]"),
+        "festivals it does not name are forecast: {text}"
     );
 }
 
@@ -464,4 +473,31 @@ fn plan_markdown_shows_entities_and_numbers_as_written() {
         "{plan}"
     );
     assert!(!plan.contains(" &copy;"), "{plan}");
+}
+
+#[test]
+fn holidays_as_json_official_forecast_and_the_forecast_of_a_known_year() {
+    let json = |args: &[&str]| -> serde_json::Value {
+        serde_json::from_str(&stdout(&[&["holidays", "--format", "json"][..], args].concat()))
+            .unwrap()
+    };
+    let known = json(&["--year", "2026"]);
+    assert_eq!((known["year"].as_i64(), known["source"].as_str()), (Some(2026), Some("official")));
+    let spring = known["periods"].as_array().unwrap().iter().find(|p| p["name"] == "春节").unwrap();
+    assert_eq!(
+        (spring["start"].as_str(), spring["end"].as_str()),
+        (Some("2026-02-15"), Some("2026-02-23"))
+    );
+    assert_eq!(spring["work"], serde_json::json!(["2026-02-14", "2026-02-28"]));
+    let keys: Vec<&str> = known.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys.len(), 3);
+    // The forecast of a known year: what unioncal would have said before the notice.
+    let forecast = json(&["--year", "2024", "--forecast"]);
+    assert_eq!(forecast["source"], "forecast");
+    let spring =
+        forecast["periods"].as_array().unwrap().iter().find(|p| p["name"] == "春节").unwrap();
+    assert_eq!(spring["start"], "2024-02-09", "the rules start at 除夕; the 2024 notice did not");
+    let future = json(&["--year", "2027"]);
+    assert_eq!(future["source"], "forecast");
+    assert_eq!(future["periods"].as_array().unwrap().len(), 7);
 }
