@@ -254,6 +254,8 @@ provisional-year = the { $year } holiday arrangement is not published yet: days 
 provisional-year-help = when the State Council notice for { $year } is out, paste it: `unioncal holidays import notice.txt --save` (or type it in as `[[holidays.periods]]`), then build again
 periods-missing-festivals = `[[holidays.periods]]` for { $year } does not name { $names }: their days are the forecast
 periods-missing-festivals-help = type in every period of the year's notice
+on-guessed-day = `{ $id }` falls on { $days }, a day whose rest or make-up work is only a forecast: the notice may turn it
+on-guessed-day-help = import the notice when it is out (`unioncal holidays import notice.txt --save`) and check again, or move it to a day 调休 cannot touch
 and-more = {" "}and { $count } more
 on-days-off = `{ $id }` falls on a day off { $count } time(s): { $days }
 on-days-off-help = set `shift = "before"`, `"after"`, `"nearest"` or `"skip"`; `shift = "none"` keeps the days and silences this
@@ -520,6 +522,16 @@ holidays-span = { $from } – { $to }
 holidays-separator = ,{" "}
 import-untitled = { $year } holiday arrangement ({ $name })
 import-on-top = applied on top of the { $year } arrangement known before: { $status }
+import-day-off = off
+import-day-work = a workday
+import-changed-day = { $date } ({ $weekday }): forecast { $was }, notice { $now }
+import-changed = the days the notice decides otherwise than the forecast ({ $year }, { $count }):
+import-as-forecast = the { $year } notice is exactly as forecast
+import-moved = activities of { $file } that move because of it ({ $count }):
+import-nothing-moved = no activity of { $file } moves because of it
+import-moved-one = { $title }: { $from } → { $to }
+import-dropped-one = { $title }: { $date } dropped (now a day off)
+import-added-one = { $title }: { $date } added
 plan-month = { $names } { $year }
 document-month = { $names }{ $multi ->
         [yes] {" "}{ $year }

@@ -254,6 +254,8 @@ provisional-year = { $year } 年放假安排尚未公布：假日和调休为预
 provisional-year-help = { $year } 年国务院通知发布后，用 `unioncal holidays import 通知.txt --save` 导入（或写成 `[[holidays.periods]]`），再重新生成
 periods-missing-festivals = { $year } 年的 `[[holidays.periods]]` 没有写 { $names }：这些节日用预测的安排
 periods-missing-festivals-help = 把当年通知里的每个节日都写上
+on-guessed-day = 活动 `{ $id }` 在 { $days }：这一天的放假或调休是预测的，通知可能改变它
+on-guessed-day-help = 国务院通知发布后导入（`unioncal holidays import 通知.txt --save`）再检查一次；或改到不受调休影响的日子
 and-more = 等，另有 { $count } 天
 on-days-off = `{ $id }` 有 { $count } 次落在休息日：{ $days }
 on-days-off-help = 设置 `shift = "before"`（提前）、`"after"`（顺延）、`"nearest"`（就近）或 `"skip"`（跳过）；`shift = "none"` 保留原日期并不再提示
@@ -514,6 +516,16 @@ holidays-span = { $from } – { $to }
 holidays-separator = 、
 import-untitled = { $year } 年部分节假日安排（{ $name }）
 import-on-top = 在此前已知的 { $year } 年安排（{ $status }）之上修改
+import-day-off = 休息
+import-day-work = 上班
+import-changed-day = { $date }（{ $weekday }）：预测{ $was }，通知{ $now }
+import-changed = 通知和预测不同的日子（{ $year } 年，{ $count } 天）：
+import-as-forecast = { $year } 年的通知和预测完全一致
+import-moved = { $file } 里因此改变日期的活动（{ $count } 项）：
+import-nothing-moved = { $file } 里没有活动因此改变日期
+import-moved-one = { $title }：{ $from } → { $to }
+import-dropped-one = { $title }：{ $date } 取消（遇到放假）
+import-added-one = { $title }：新增 { $date }
 plan-month = { $multi ->
         [yes] { $year }年
        *[no] {""}

@@ -3,6 +3,8 @@
 //! or write its periods.
 
 use std::io::Read;
+
+use chrono::{Datelike, NaiveDate};
 use std::path::Path;
 
 use super::{print, store, year, Ui};
@@ -192,5 +194,135 @@ fn import(args: &ImportArgs, ui: &Ui) -> Result<u8> {
         ui.note(&crate::t!("import-into", year = notice.year, path = path.display()));
     }
     print(&crate::config::periods_toml(&result, &comments))?;
+    report_changes(notice.year, &result, args, ui);
     Ok(0)
+}
+
+/// The off/work status of each day `periods` name.
+fn statuses(periods: &[Period]) -> std::collections::BTreeMap<NaiveDate, bool> {
+    let mut days = std::collections::BTreeMap::new();
+    for period in periods {
+        days.extend(period.off.iter().map(|d| (*d, true)));
+    }
+    for period in periods {
+        days.extend(period.work.iter().map(|d| (*d, false)));
+    }
+    days
+}
+
+/// After an import: the days the notice decides otherwise than the forecast did, and the
+/// activities of the calendar (the `--into` calendar, else `unioncal.toml` here) that
+/// move because of it.
+fn report_changes(year: i32, periods: &[Period], args: &ImportArgs, ui: &Ui) {
+    let forecast = crate::dates::forecast(year);
+    let (before, after) = (statuses(&forecast.periods), statuses(periods));
+    let weekend = |d: NaiveDate| d.weekday().num_days_from_monday() >= 5;
+    let off = |map: &std::collections::BTreeMap<NaiveDate, bool>, d: NaiveDate| {
+        map.get(&d).copied().unwrap_or_else(|| weekend(d))
+    };
+    let mut days: Vec<NaiveDate> = before.keys().chain(after.keys()).copied().collect();
+    days.sort_unstable();
+    days.dedup();
+    let language: crate::model::Language = crate::messages::current().into();
+    let word = |is_off: bool| {
+        if is_off {
+            crate::t!("import-day-off")
+        } else {
+            crate::t!("import-day-work")
+        }
+    };
+    let changed: Vec<String> = days
+        .into_iter()
+        .filter(|d| off(&before, *d) != off(&after, *d))
+        .map(|d| {
+            crate::t!(
+                "import-changed-day",
+                date = d.format("%Y-%m-%d"),
+                weekday = crate::text::weekday_name(d.weekday(), language),
+                was = word(off(&before, d)),
+                now = word(off(&after, d))
+            )
+        })
+        .collect();
+    if changed.is_empty() {
+        ui.note(&crate::t!("import-as-forecast", year = year));
+    } else {
+        let mut text = crate::t!("import-changed", year = year, count = changed.len());
+        for line in &changed {
+            text.push_str("\n  ");
+            text.push_str(line);
+        }
+        ui.note(&text);
+    }
+    let default = Path::new("unioncal.toml");
+    let calendar_file = args
+        .into
+        .as_deref()
+        .filter(|p| std::fs::read_to_string(p).is_ok_and(|t| t.contains("[calendar]")))
+        .or_else(|| default.exists().then_some(default));
+    let Some(file) = calendar_file else { return };
+    let Ok(calendar) = crate::config::load(file) else { return };
+    let moved = moved_activities(&calendar, year, periods);
+    if moved.is_empty() {
+        ui.note(&crate::t!("import-nothing-moved", file = file.display()));
+    } else {
+        let mut text = crate::t!("import-moved", file = file.display(), count = moved.len());
+        for line in &moved {
+            text.push_str("\n  ");
+            text.push_str(line);
+        }
+        ui.note(&text);
+    }
+}
+
+/// The occurrences of `calendar` in `year` whose day differs between the forecast and
+/// `periods`: `title: from → to` (or dropped, or added).
+fn moved_activities(
+    calendar: &crate::model::Calendar,
+    year: i32,
+    periods: &[Period],
+) -> Vec<String> {
+    let (from, to) = crate::schedule::year_range(year);
+    let mut forecast = calendar.clone();
+    forecast.holidays.periods.retain(|p| p.year != year || p.source == Source::Calendar);
+    let mut notice = forecast.clone();
+    notice.holidays.periods.extend(periods.iter().cloned().map(|mut p| {
+        p.source = Source::Saved;
+        p
+    }));
+    let dates =
+        |c: &crate::model::Calendar| -> std::collections::BTreeMap<String, (String, NaiveDate)> {
+            crate::schedule::expand(c, from, to)
+                .map(|s| {
+                    s.occurrences
+                        .iter()
+                        .map(|o| (o.uid(c), (o.title.to_string(), o.date)))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+    let (before, after) = (dates(&forecast), dates(&notice));
+    let mut out = Vec::new();
+    for (uid, (title, date)) in &before {
+        match after.get(uid) {
+            Some((_, new)) if new != date => out.push(crate::t!(
+                "import-moved-one",
+                title = title,
+                from = date.format("%m-%d"),
+                to = new.format("%m-%d")
+            )),
+            None => out.push(crate::t!(
+                "import-dropped-one",
+                title = title,
+                date = date.format("%m-%d")
+            )),
+            _ => {}
+        }
+    }
+    for (uid, (title, date)) in &after {
+        if !before.contains_key(uid) {
+            out.push(crate::t!("import-added-one", title = title, date = date.format("%m-%d")));
+        }
+    }
+    out
 }

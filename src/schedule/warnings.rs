@@ -22,6 +22,47 @@ pub fn check(calendar: &Calendar, schedule: &Schedule) -> Vec<Diagnostic> {
     }
     out.extend(schedule.notes.iter().cloned());
     out.extend(overlaps(calendar, schedule));
+    out.extend(on_guessed_days(calendar, schedule));
+    out
+}
+
+/// One warning per rule with occurrences on a day the forecast of an unannounced year only
+/// guesses (a make-up workday, the first or last day of a break): the notice may turn it.
+fn on_guessed_days(calendar: &Calendar, schedule: &Schedule) -> Vec<Diagnostic> {
+    let forecasts: Vec<crate::dates::Forecast> =
+        schedule.provisional_years.iter().map(|y| crate::dates::forecast(*y)).collect();
+    if forecasts.is_empty() {
+        return Vec::new();
+    }
+    let guessed = |date: chrono::NaiveDate| {
+        let forecast_period = match schedule.days.kind(date) {
+            crate::dates::DayKind::Holiday(i) | crate::dates::DayKind::MakeUpWork(i) => {
+                schedule.days.period(i).is_some_and(|p| p.source == Source::Provisional)
+            }
+            _ => false,
+        };
+        forecast_period
+            && forecasts.iter().any(|f| f.certainty(date) == Some(crate::dates::Certainty::Guess))
+    };
+    let mut out = Vec::new();
+    for (index, event) in calendar.events.iter().enumerate() {
+        let days: Vec<String> = schedule
+            .occurrences
+            .iter()
+            .filter(|o| o.event == index && !o.month_task && guessed(o.date))
+            .map(|o| o.date.format("%Y-%m-%d").to_string())
+            .collect();
+        if days.is_empty() {
+            continue;
+        }
+        out.push(
+            Diagnostic::warning(
+                t!("on-guessed-day", id = event.id, days = days.join(&t!("list-separator"))),
+                Some(event.origin.clone()),
+            )
+            .with_help(t!("on-guessed-day-help")),
+        );
+    }
     out
 }
 

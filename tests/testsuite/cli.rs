@@ -187,6 +187,10 @@ fn every_shipped_calendar_checks_clean_for_2026_and_2027() {
             let unexpected: Vec<String> = warnings
                 .iter()
                 .filter(|w| !provisional.contains(w))
+                // An activity on a day 2027's forecast only guesses is worth its warning.
+                .filter(|w| {
+                    !(w.message.contains("only a forecast") || w.message.contains("是预测的"))
+                })
                 .map(ToString::to_string)
                 .collect();
             assert_eq!(provisional.len(), usize::from(year == 2027), "{}", path.display());

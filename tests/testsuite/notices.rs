@@ -631,3 +631,55 @@ fn into_writes_through_a_link_keeps_the_mode_and_refuses_what_is_not_a_file() {
     assert_eq!(out.status.code(), Some(3));
     assert!(folder.is_dir());
 }
+
+#[test]
+fn an_import_lists_what_the_notice_changed_against_the_forecast() {
+    let dir = temp();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("calendars/hospital.toml"),
+        dir.path().join("unioncal.toml"),
+    )
+    .unwrap();
+    let out = bin()
+        .current_dir(dir.path())
+        .env("UNIONCAL_DATA_DIR", dir.path().join("data"))
+        .args(["holidays", "import", "-"])
+        .write_stdin(NOTICE_2027)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    // The forecast said 01-31 and 02-14 were worked and 02-20, 04-25 off.
+    assert!(
+        err.contains("the days the notice decides otherwise than the forecast (2027, 4)"),
+        "{err}"
+    );
+    for day in [
+        "2027-01-31 (Sun): forecast a workday, notice off",
+        "2027-04-25 (Sun): forecast off, notice a workday",
+    ] {
+        assert!(err.contains(day), "{day}: {err}");
+    }
+    // The hospital's 送温暖 visits were planned on the forecast make-up Sunday.
+    assert!(err.contains("activities of unioncal.toml that move because of it (1)"), "{err}");
+    assert!(err.contains(": 01-31 → 01-29"), "{err}");
+}
+
+#[test]
+fn check_warns_of_activities_on_days_the_forecast_only_guesses() {
+    let out = bin()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("UNIONCAL_DATA_DIR", concat!(env!("CARGO_TARGET_TMPDIR"), "/no-saved-data"))
+        .args(["check", "calendars/hospital.toml", "--year", "2027"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("`spring-visits` falls on 2027-01-31, a day whose rest or make-up work is only a forecast"), "{err}");
+    // A published year has nothing to guess.
+    let out = bin()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["check", "calendars/hospital.toml", "--year", "2026"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8(out.stderr).unwrap().contains("only a forecast"));
+}
