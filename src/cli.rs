@@ -175,6 +175,10 @@ pub struct ListArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Add the care work of the member roster (names, birthdays: personal data) to the
+    /// JSON, as `care`.
+    #[arg(long)]
+    pub private: bool,
 }
 
 /// Output formats of `list`.

@@ -13,6 +13,7 @@ pub mod output;
 mod parallel;
 
 pub use error::{Error, Result};
+pub mod care;
 pub mod cli;
 pub mod cmd;
 pub mod emit;

@@ -58,6 +58,61 @@ pub struct Calendar {
     pub events: Vec<Event>,
     /// The work plan's prose and layout.
     pub plan: PlanSettings,
+    /// `[care]`: the member roster and the care work it drives, when the file has it.
+    pub care: Option<Care>,
+}
+
+/// `[care]`: where the roster is, what care work it drives, where the private outputs go.
+#[derive(Debug, Clone)]
+pub struct Care {
+    /// The roster file, resolved against the calendar's folder.
+    pub roster: std::path::PathBuf,
+    /// The roster as the calendar names it, for messages.
+    pub roster_name: String,
+    /// The sheet to read (default: the first).
+    pub sheet: Option<String>,
+    /// The private outputs' folder, resolved against the calendar's folder.
+    pub private: std::path::PathBuf,
+    /// `[care.birthdays]`.
+    pub birthdays: Option<Birthdays>,
+    /// `[care.retirement]`.
+    pub retirement: Option<Retirement>,
+    /// `[[care.visits]]`: each is also one of [`Calendar::events`].
+    pub visits: Vec<Visit>,
+    /// The roster as read (by the commands, after the file), when it could be.
+    pub members: Option<std::sync::Arc<crate::care::Roster>>,
+    /// Why the roster could not be read, when it could not: the public outputs are built
+    /// all the same.
+    pub unreadable: Option<String>,
+}
+
+/// `[care.birthdays]`.
+#[derive(Debug, Clone)]
+pub struct Birthdays {
+    /// The private entry's title: `{name}`, `{age}`, `{department}`.
+    pub title: String,
+    /// The event whose occurrences say how many members have a birthday in their month.
+    pub party: Option<String>,
+    /// The private feed's reminder, minutes before.
+    pub lead: Option<i64>,
+}
+
+/// `[care.retirement]`.
+#[derive(Debug, Clone)]
+pub struct Retirement {
+    /// The private entry's title: `{name}`, `{department}`.
+    pub title: String,
+}
+
+/// One `[[care.visits]]`: the event it is, and the members it visits.
+#[derive(Debug, Clone)]
+pub struct Visit {
+    /// The event's id.
+    pub id: String,
+    /// `who`: roster column and the values it may hold (any of them); all must hold.
+    pub who: Vec<(String, Vec<String>)>,
+    /// Where `who` is written, for a column the roster lacks.
+    pub origin: Location,
 }
 
 /// A paragraph of a `[[plan.sections]]` body.

@@ -31,7 +31,14 @@ pub(super) fn run(args: &BuildArgs, ui: &Ui) -> Result<u8> {
                 let calendar = super::load(file)?;
                 let report = build.one(file, &calendar, &args.out, || compiling.wait())?;
                 report.print(ui);
-                Ok(0)
+                // The public outputs are built; an unreadable roster still fails the run.
+                match report.failure {
+                    Some(error) => {
+                        ui.error(&error);
+                        Ok(u8::try_from(error.exit_code()).unwrap_or(1))
+                    }
+                    None => Ok(0),
+                }
             },
         );
     }
@@ -83,7 +90,13 @@ pub(super) fn run(args: &BuildArgs, ui: &Ui) -> Result<u8> {
             (None, None) => continue,
         };
         match report {
-            Ok(report) => report.print(ui),
+            Ok(report) => {
+                report.print(ui);
+                if let Some(error) = report.failure {
+                    failed += 1;
+                    ui.error(&error);
+                }
+            }
             Err(error) => {
                 failed += 1;
                 ui.error(&error);
@@ -101,6 +114,8 @@ pub(super) fn run(args: &BuildArgs, ui: &Ui) -> Result<u8> {
 struct Report {
     warnings: Vec<crate::error::Diagnostic>,
     lines: Vec<String>,
+    /// What failed after the public outputs were written (an unreadable roster).
+    failure: Option<Error>,
 }
 
 impl Report {
@@ -135,9 +150,13 @@ impl Build<'_> {
         templates: impl FnOnce() -> Result<T>,
     ) -> Result<Report> {
         let (from, to) = range(&self.args.range, None, calendar)?;
+        if let Some(care) = &calendar.care {
+            super::care::refuse_private_inside_public(&care.private, out)?;
+        }
         let schedule = expand(calendar, from, to)?;
-        // Pictures and the PDF depend on the browser too: such builds are never skipped.
-        let fingerprint = self.browser.is_none().then(|| {
+        // Pictures and the PDF depend on the browser too, and care work on the roster:
+        // such builds are never skipped.
+        let fingerprint = (self.browser.is_none() && calendar.care.is_none()).then(|| {
             crate::output::record::fingerprint(calendar, (from, to), &self.settings, super::stamp())
         });
         let recorded = fingerprint.and_then(|f| crate::output::record::unchanged(out, f));
@@ -150,7 +169,14 @@ impl Build<'_> {
                 files.iter().map(|(name, bytes)| (name.clone(), bytes.len() as u64)).collect()
             }
         };
-        Ok(self.report(file, out, &schedule, &files, up_to_date))
+        let mut report = self.report(file, out, &schedule, &files, up_to_date);
+        if calendar.care.is_some() {
+            let (warnings, lines, failure) = super::care::build_private(calendar, &schedule)?;
+            report.warnings.extend(warnings);
+            report.lines.extend(lines);
+            report.failure = failure;
+        }
+        Ok(report)
     }
 
     /// Every output of `calendar` expanded into `schedule`, in memory: pictures and PDF
@@ -221,7 +247,7 @@ impl Build<'_> {
                     .map(|(name, bytes)| crate::t!("build-file", name = name, bytes = bytes)),
             );
         }
-        Report { warnings: provisional_years(schedule), lines }
+        Report { warnings: provisional_years(schedule), lines, failure: None }
     }
 }
 

@@ -16,8 +16,12 @@ pub(super) fn run(args: &CheckArgs, ui: &Ui) -> Result<u8> {
     let year = year(args.year, Some(&calendar));
     let (from, to) = year_range(year);
     let schedule = expand(&calendar, from, to)?;
-    let warnings = check(&calendar, &schedule);
+    let mut warnings = check(&calendar, &schedule);
+    warnings.extend(super::care::roster_warnings(&calendar));
     ui.diagnostics(&warnings);
+    if let Some(error) = super::care::roster_failure(&calendar) {
+        return Err(error);
+    }
     ui.note(&crate::t!(
         "check-summary",
         file = args.file.display(),

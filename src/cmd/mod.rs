@@ -1,6 +1,7 @@
 //! One short module per subcommand: wiring only.
 
 mod build;
+mod care;
 mod check;
 mod holidays;
 mod init;
@@ -128,7 +129,43 @@ pub(crate) fn print(text: &str) -> Result<()> {
 pub(crate) fn load(path: &std::path::Path) -> Result<Calendar> {
     let mut calendar = crate::config::load(path)?;
     calendar.holidays.periods.extend(store::saved_periods()?);
+    if let Some(care) = calendar.care.as_mut() {
+        match crate::care::read(&care.roster, &care.roster_name, care.sheet.as_deref()) {
+            Ok(roster) => {
+                check_who_columns(care, &roster)?;
+                care.members = Some(std::sync::Arc::new(roster));
+            }
+            // The public outputs are built all the same; the commands say why.
+            Err(error) => care.unreadable = Some(error.to_string()),
+        }
+    }
     Ok(calendar)
+}
+
+/// Every column a visit's `who` names must be in the roster: an error at its line.
+fn check_who_columns(care: &crate::model::Care, roster: &crate::care::Roster) -> Result<()> {
+    let mut errors = Vec::new();
+    for visit in &care.visits {
+        for (column, _) in &visit.who {
+            if !roster.headers.iter().any(|h| h == column) {
+                errors.push(
+                    crate::error::Diagnostic::error(
+                        crate::t!("care-who-column", roster = care.roster_name, column = column),
+                        Some(visit.origin.clone()),
+                    )
+                    .with_help(crate::t!(
+                        "care-who-column-help",
+                        columns = roster.headers.join(&crate::t!("list-separator"))
+                    )),
+                );
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(crate::error::Error::Calendar(errors))
+    }
 }
 
 /// `SOURCE_DATE_EPOCH`, when it is set: the build's time for reproducible outputs.

@@ -3,6 +3,7 @@
 //! Raw TOML types never leave this module. Every problem becomes a [`Diagnostic`] that
 //! names the file, line and column.
 
+mod care;
 mod holidays;
 mod plan;
 mod raw;
@@ -13,6 +14,7 @@ mod values;
 
 pub(crate) use holidays::{put_into, saved_file, to_toml as periods_toml};
 pub use holidays::{read as read_holidays_file, NoticeRecord};
+pub(crate) use values::{half_width, lunar_day};
 
 use std::path::Path;
 

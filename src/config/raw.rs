@@ -31,6 +31,56 @@ pub(crate) struct RawFile {
     /// The rules: each [[events]] is one activity with one anchor.
     #[schemars(with = "Vec<RawEvent>")]
     pub(crate) events: Vec<Spanned<RawEvent>>,
+    /// Care work from the member roster: birthdays, retirements, visits (private outputs).
+    pub(crate) care: Option<RawCare>,
+}
+
+/// `[care]`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawCare {
+    /// The member roster: .xlsx .xls .ods, or .csv (UTF-8 or GBK), relative to this file.
+    #[schemars(with = "Option<String>")]
+    pub(crate) roster: Option<Str>,
+    /// The sheet to read (default: the first).
+    #[schemars(with = "Option<String>")]
+    pub(crate) sheet: Option<Str>,
+    /// The folder of the private outputs (default `private` beside this file); never
+    /// inside the public output folder.
+    #[schemars(with = "Option<String>")]
+    pub(crate) private: Option<Str>,
+    /// Birthdays (生日慰问).
+    pub(crate) birthdays: Option<RawBirthdays>,
+    /// Retirements (退休欢送).
+    pub(crate) retirement: Option<RawRetirement>,
+    /// Visits (走访慰问): each is an event with `who`, a group of the roster.
+    #[serde(default)]
+    #[schemars(with = "Vec<RawEvent>")]
+    pub(crate) visits: Vec<Spanned<RawEvent>>,
+}
+
+/// `[care.birthdays]`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawBirthdays {
+    /// The private entry's title: {name}, {age}, {department}.
+    #[schemars(with = "Option<String>")]
+    pub(crate) title: Option<Str>,
+    /// An event id: each occurrence says how many members have a birthday in its month.
+    #[schemars(with = "Option<String>")]
+    pub(crate) party: Option<Str>,
+    /// The private feed's reminder, e.g. "3天".
+    #[schemars(with = "Option<String>")]
+    pub(crate) lead: Option<Str>,
+}
+
+/// `[care.retirement]`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawRetirement {
+    /// The private entry's title: {name}, {department}.
+    #[schemars(with = "Option<String>")]
+    pub(crate) title: Option<Str>,
 }
 
 /// `[calendar]`.
@@ -222,6 +272,10 @@ pub(crate) struct RawEdition {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawEvent {
+    /// `[[care.visits]]` only: the members visited, `{ "状态" = "退休" }` (column = value
+    /// or list of values; all must hold).
+    #[schemars(with = "Option<BTreeMap<String, serde_json::Value>>")]
+    pub(crate) who: Option<Spanned<toml::Table>>,
     /// Stable identity behind UIDs ([a-z0-9-]+), unique; keep it once chosen.
     #[schemars(with = "Option<String>")]
     pub(crate) id: Option<Str>,

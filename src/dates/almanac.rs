@@ -109,6 +109,17 @@ pub fn lunar_to_solar(year: i32, month: u8, day: u8) -> Option<NaiveDate> {
     from_days(start + i32::from(day).min(len) - 1)
 }
 
+/// The Gregorian date of day `day` of the leap month `month` of lunar `year` (三十 in a
+/// 29-day month is its last day), or `None` when that year has no such leap month.
+#[must_use]
+pub(crate) fn lunar_to_solar_leap(year: i32, month: u8, day: u8) -> Option<NaiveDate> {
+    if !(1..=30).contains(&day) {
+        return None;
+    }
+    let (_, _, start, len) = lunar_months(year)?.find(|&(m, leap, _, _)| m == month && leap)?;
+    from_days(start + i32::from(day).min(len) - 1)
+}
+
 /// The lunar date of a Gregorian day, or `None` outside the tables.
 ///
 /// ```

@@ -9,10 +9,10 @@ mod notice;
 mod workdays;
 mod zone;
 
-pub(crate) use almanac::TERM_NAMES;
 pub use almanac::{
     leap_month, lunar_to_solar, solar_to_lunar, Fu, LunarDate, SolarTerm, MAX_YEAR, MIN_YEAR,
 };
+pub(crate) use almanac::{lunar_to_solar_leap, TERM_NAMES};
 pub use forecast::{forecast, Alternative, Certainty, Forecast};
 pub(crate) use holidays::official_years;
 pub use holidays::{official, provisional, Festival, Period, Source};

@@ -128,6 +128,20 @@ fn months(calendar: &Calendar, schedule: &Schedule) -> Vec<Month> {
                 let when = dates_text(g, calendar.language);
                 items.push(item(calendar, g.first, when, items.len() + 1));
             }
+            if m.birthdays > 0 {
+                let title = t!(in lang; "plan-birthdays", count = m.birthdays);
+                let when = t!(in lang; "plan-this-month");
+                let n = items.len() + 1;
+                let line = t!(in lang; "document-item", n = n, when = when, title = title);
+                items.push(Item {
+                    line: xml_text(&line),
+                    when_time: xml_text(&when),
+                    title: xml_text(&title),
+                    location: String::new(),
+                    organizer: String::new(),
+                    audience: String::new(),
+                });
+            }
             let (first, last) = m.months;
             let title =
                 super::month_run_title("document-month", m.year, (first, last), multi_year, lang);

@@ -414,6 +414,69 @@ fn event(
     e.done()
 }
 
+/// One all-day entry of a private feed (`care.ics`).
+pub(crate) struct DayEntry {
+    /// Its UID (from a roster key, never a name).
+    pub(crate) uid: String,
+    /// The day.
+    pub(crate) date: NaiveDate,
+    /// SUMMARY.
+    pub(crate) summary: String,
+    /// DESCRIPTION.
+    pub(crate) description: Option<String>,
+}
+
+/// A key made safe for a UID: letters, digits, `-`, `_` and `.` kept, others as `_`.
+#[must_use]
+pub(crate) fn uid_safe(key: &str) -> String {
+    key.chars()
+        .map(|c| if c.is_ascii_alphanumeric() || "-_.".contains(c) { c } else { '_' })
+        .collect()
+}
+
+/// A feed of all-day entries named `name`, each with a reminder `lead` minutes before
+/// (at 09:00 the day before when not given), written by the one line writer.
+#[must_use]
+pub(crate) fn day_feed(
+    name: &str,
+    entries: &[DayEntry],
+    lead: Option<i64>,
+    stamp: DateTime<Utc>,
+) -> String {
+    let mut lines = Lines::with_capacity(entries.len() * 300 + 512);
+    lines.begin("VCALENDAR");
+    lines.value("VERSION", "2.0");
+    lines.text("PRODID", PRODID);
+    lines.value("CALSCALE", "GREGORIAN");
+    lines.value("METHOD", "PUBLISH");
+    lines.text("X-WR-CALNAME", name);
+    lines.text("NAME", name);
+    let stamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
+    let trigger = duration_value(-lead.unwrap_or(15 * 60));
+    for entry in entries {
+        lines.begin("VEVENT");
+        lines.text("UID", &entry.uid);
+        lines.value("DTSTAMP", &stamp);
+        lines.param_value("DTSTART", &[("VALUE", "DATE")], &date_value(entry.date));
+        let next = entry.date.succ_opt().unwrap_or(entry.date);
+        lines.param_value("DTEND", &[("VALUE", "DATE")], &date_value(next));
+        lines.text("SUMMARY", &entry.summary);
+        if let Some(description) = &entry.description {
+            lines.text("DESCRIPTION", description);
+        }
+        lines.value("TRANSP", "TRANSPARENT");
+        lines.value("CLASS", "PRIVATE");
+        lines.begin("VALARM");
+        lines.value("ACTION", "DISPLAY");
+        lines.text("DESCRIPTION", &entry.summary);
+        lines.value("TRIGGER", &trigger);
+        lines.end("VALARM");
+        lines.end("VEVENT");
+    }
+    lines.end("VCALENDAR");
+    lines.finish()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

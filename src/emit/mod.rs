@@ -1,5 +1,6 @@
 //! Emitters: format what the scheduler produced. They never compute dates.
 
+pub mod care;
 pub mod csv;
 pub mod docx;
 pub mod holidays;
@@ -170,6 +171,8 @@ pub struct PlanMonth<'a> {
     pub tasks: Vec<&'a Occurrence>,
     /// Its dated items, each event's occurrences of the same title, time and place as one.
     pub groups: Vec<Group<'a>>,
+    /// How many members have a birthday in its months (`[care.birthdays]`).
+    pub birthdays: usize,
 }
 
 /// The months of the work plan, in order, merged as `[plan] merge` says; months with
@@ -196,7 +199,13 @@ pub(crate) fn plan_months<'a>(
     runs.into_iter()
         .map(|(year, months, list)| {
             let (tasks, groups) = month_groups(&list);
-            PlanMonth { year, months, tasks, groups }
+            let birthdays = schedule
+                .birthdays
+                .iter()
+                .filter(|((y, m), _)| *y == year && (months.0..=months.1).contains(m))
+                .map(|(_, count)| count)
+                .sum();
+            PlanMonth { year, months, tasks, groups, birthdays }
         })
         .collect()
 }

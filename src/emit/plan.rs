@@ -110,6 +110,17 @@ pub fn render_markdown(
                 let time = g.first.start_time.map(|t| t.format("%H:%M").to_string());
                 Item::new(calendar, g.first, dates_text(g, lang), time.unwrap_or_default())
             }));
+            if m.birthdays > 0 {
+                items.push(Item {
+                    line: String::new(),
+                    when: t!(in lang; "plan-this-month"),
+                    time: String::new(),
+                    title: t!(in lang; "plan-birthdays", count = m.birthdays),
+                    location: String::new(),
+                    organizer: String::new(),
+                    audience: String::new(),
+                });
+            }
             for (i, item) in items.iter_mut().enumerate() {
                 item.line = item.line(i + 1, lang);
             }

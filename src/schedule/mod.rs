@@ -133,6 +133,9 @@ pub struct Schedule {
     pub provisional_years: Vec<i32>,
     /// Changes that matched nothing, and other things `check` reports.
     pub notes: Vec<Diagnostic>,
+    /// With `[care.birthdays]` and a roster: how many members have a birthday in each
+    /// month of the range (a count: no names).
+    pub birthdays: Vec<((i32, u32), usize)>,
 }
 
 impl Schedule {
@@ -269,8 +272,15 @@ pub fn expand(calendar: &Calendar, from: NaiveDate, to: NaiveDate) -> Result<Sch
                 && days.arrangement(y).is_some_and(|a| a.status == YearStatus::Provisional)
         })
         .collect();
-    let mut schedule =
-        Schedule { from, to, occurrences: Vec::new(), days, provisional_years, notes: Vec::new() };
+    let mut schedule = Schedule {
+        from,
+        to,
+        occurrences: Vec::new(),
+        days,
+        provisional_years,
+        notes: Vec::new(),
+        birthdays: Vec::new(),
+    };
     let too_many = || Error::Usage(t!("too-many", max = MAX_OCCURRENCES, from = from, to = to));
     // Anchor dates first: they are cheap, and their count bounds the work before any text
     // is built.
@@ -300,6 +310,7 @@ pub fn expand(calendar: &Calendar, from: NaiveDate, to: NaiveDate) -> Result<Sch
         }
     }
     Order::new(calendar).sort(&mut schedule.occurrences);
+    crate::care::annotate(calendar, &mut schedule);
     Ok(schedule)
 }
 

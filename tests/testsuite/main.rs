@@ -3,6 +3,7 @@
 mod almanac;
 mod almanac_table;
 mod build;
+mod care;
 mod catalog;
 mod cli;
 mod documents;

@@ -94,6 +94,7 @@ pub(super) fn header(v: &mut Validator<'_>, raw: &Spanned<RawCalendar>, stem: &s
         holidays: HolidayRules::default(),
         plan: crate::model::PlanSettings::default(),
         events: Vec::new(),
+        care: None,
     }
 }
 

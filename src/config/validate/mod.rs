@@ -54,8 +54,19 @@ pub(super) fn calendar(
             );
         }
     }
+    if let Some(care) = &raw.care {
+        calendar.care = super::care::settings(&mut v, care, base);
+    }
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for raw_event in &raw.events {
+    let visits = raw.care.as_ref().map(|c| c.visits.as_slice()).unwrap_or_default();
+    for raw_event in raw.events.iter().chain(visits) {
+        let is_visit = visits.iter().any(|vis| std::ptr::eq(vis, raw_event));
+        let raw_who = raw_event.get_ref().who.as_ref();
+        if !is_visit {
+            if let Some(who) = raw_who {
+                v.error(who.span(), t!("care-who-outside"), t!("care-who-outside-help"));
+            }
+        }
         if let Some(event) = event(&mut v, raw_event, &defaults, &calendar) {
             if let Some(line) = seen.get(&event.id) {
                 let span = raw_event.get_ref().id.as_ref().map_or(raw_event.span(), Spanned::span);
@@ -63,8 +74,17 @@ pub(super) fn calendar(
                 continue;
             }
             seen.insert(event.id.clone(), event.origin.line);
+            if is_visit {
+                let visit = super::care::who(&mut v, raw_who, &event.id, raw_event.span());
+                if let (Some(care), Some(visit)) = (calendar.care.as_mut(), visit) {
+                    care.visits.push(visit);
+                }
+            }
             calendar.events.push(event);
         }
+    }
+    if let Some(care) = &raw.care {
+        super::care::check_party(&mut v, care, &calendar);
     }
     if v.errors.is_empty() {
         Ok(calendar)
