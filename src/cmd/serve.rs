@@ -169,6 +169,10 @@ impl Watched {
                     files.push(file);
                 }
             }
+            // The member roster: its counts are on the pages.
+            if let Some(care) = &calendar.care {
+                files.push(resolved(&care.roster));
+            }
         }
         let mut folders = Vec::new();
         folders.extend(
