@@ -23,13 +23,15 @@ if rustup target list --installed 2>/dev/null | grep -q x86_64-pc-windows-gnu &&
   CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc \
     cargo build --locked --release --target x86_64-pc-windows-gnu
   stage=$(mktemp -d)
-  mkdir -p "$stage/unioncal"
-  cp target/x86_64-pc-windows-gnu/release/unioncal.exe "$stage/unioncal/"
-  mkdir -p "$stage/unioncal/calendars"
-  cp calendars/*.toml calendars/unioncal.schema.json "$stage/unioncal/calendars/"
-  cp README.md "$stage/unioncal/"
-  cp scripts/windows-quickstart.txt "$stage/unioncal/使用说明.txt"
-  (cd "$stage" && python3 -m zipfile -c "unioncal-$version-windows-x86_64.zip" unioncal)
+  mkdir -p "$stage/zip/calendars"
+  # unioncal.exe at the top of the zip: unpacked, it is the first thing to double-click.
+  cp target/x86_64-pc-windows-gnu/release/unioncal.exe "$stage/zip/"
+  cp calendars/*.toml calendars/unioncal.schema.json "$stage/zip/calendars/"
+  cp README.md "$stage/zip/"
+  # CRLF, so that every Notepad shows the lines.
+  python3 -c 'import sys; open(sys.argv[2], "wb").write(open(sys.argv[1], "rb").read().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))' \
+    scripts/windows-quickstart.txt "$stage/zip/使用说明.txt"
+  (cd "$stage/zip" && python3 -m zipfile -c "../unioncal-$version-windows-x86_64.zip" unioncal.exe 使用说明.txt README.md calendars)
   mv "$stage/unioncal-$version-windows-x86_64.zip" dist/
   rm -rf "$stage"
   echo "dist/unioncal-$version-windows-x86_64.zip"

@@ -69,6 +69,14 @@ pub enum Command {
         after_help = "Examples:\n  unioncal serve                          # preview on http://127.0.0.1:8000/\n  unioncal serve hospital.toml --open     # and open it in the browser\n  unioncal serve --bind 0.0.0.0 --port 8080   # members' phones on the network can subscribe"
     )]
     Serve(ServeArgs),
+    /// The whole app without a terminal: write the starter calendar into an empty folder
+    /// (or use its unioncal.toml), serve the preview with a workbench (build, fix Chinese
+    /// punctuation, paste the holiday notice, the errors with their lines) and open the
+    /// browser. Double-clicking unioncal.exe runs it in the exe's folder.
+    #[command(
+        after_help = "Examples:\n  unioncal start                  # this folder\n  unioncal start D:\\union            # another folder\n  unioncal start --no-open --port 8080"
+    )]
+    Start(StartArgs),
     /// Show the days off and make-up workdays (调休) of a year, official or provisional;
     /// `holidays import` reads the State Council's new notice.
     #[command(
@@ -157,6 +165,22 @@ pub struct ServeArgs {
     #[allow(missing_docs)]
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// `unioncal start`.
+#[derive(Debug, Args)]
+pub struct StartArgs {
+    /// The folder of the calendar (default: this one); an empty folder gets the starter.
+    pub folder: Option<PathBuf>,
+    /// The port to listen on; a port in use moves on to the next free one.
+    #[arg(long, default_value_t = 8000)]
+    pub port: u16,
+    /// The address to listen on; a network address serves the preview only (no actions).
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Do not open the browser (the address is printed).
+    #[arg(long)]
+    pub no_open: bool,
 }
 
 /// `unioncal list`.

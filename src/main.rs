@@ -11,7 +11,16 @@ use unioncal::Error;
 fn main() -> ExitCode {
     // The language first (from `--lang` as typed, or the environment), so that even the
     // help and the command line's own errors speak it.
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // Double-clicked on Windows (no arguments): the whole app in the exe's folder.
+    let double_clicked = cfg!(windows) && args.len() == 1;
+    if double_clicked {
+        let folder = std::env::current_exe()
+            .ok()
+            .and_then(|exe| exe.parent().map(std::path::Path::to_path_buf))
+            .unwrap_or_default();
+        args.extend(["start".into(), folder.into_os_string()]);
+    }
     let flag = args
         .iter()
         .position(|a| a == "--lang")
@@ -33,6 +42,11 @@ fn main() -> ExitCode {
                 {
                     ui.error_help(&unioncal::t!("no-calendar-file-help"));
                 }
+            }
+            if double_clicked {
+                // The console window closes with the program: let the message be read.
+                ui.error_help(&unioncal::t!("start-press-enter"));
+                let _ = std::io::stdin().read_line(&mut String::new());
             }
             ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(1))
         }

@@ -44,3 +44,24 @@ case "$out" in
   *) echo "FAILED: Chinese console output: $out"; exit 1 ;;
 esac
 echo "windows smoke test: $files files identical to Linux's; console: ${out##*$'\n'}"
+
+# Double-clicked: no arguments runs `start` in the exe's folder, which gets the starter
+# calendar and serves the preview with the workbench.
+app=$(mktemp -d)
+cp "$work/unioncal.exe" "$work/bcryptprimitives.dll" "$app/"
+(cd "$app" && UNIONCAL_NO_OPEN=1 UNIONCAL_LANG=zh timeout 120 "$wine" unioncal.exe > "$app/out.txt" 2>&1 &)
+url=""
+for _ in $(seq 1 120); do
+  url=$(grep -ao 'http://127.0.0.1:[0-9]*/?token=[A-Za-z0-9_-]*' "$app/out.txt" 2>/dev/null | head -1 || true)
+  [ -n "$url" ] && break
+  sleep 1
+done
+[ -n "$url" ] || { echo "FAILED: no address from the double-clicked exe: $(cat "$app/out.txt")"; exit 1; }
+base=${url%%/\?*}
+status_page=$(python3 -c 'import sys,urllib.request; print(urllib.request.urlopen(sys.argv[1]).status)' "$base/index.html")
+status_bench=$(python3 -c 'import sys,urllib.request; r=urllib.request.urlopen(sys.argv[1]); print(r.status, "生成全部文件" in r.read().decode())' "$url")
+[ -f "$app/unioncal.toml" ] || { echo "FAILED: no starter calendar beside the exe"; exit 1; }
+[ "$status_page" = "200" ] && [ "$status_bench" = "200 True" ] || { echo "FAILED: preview $status_page, workbench $status_bench"; exit 1; }
+WINEPREFIX="$work/prefix" "$server" -k 2>/dev/null || true
+rm -rf "$app"
+echo "windows double-click: starter written, preview and workbench served at $base"

@@ -87,16 +87,27 @@ fn backup_path(path: &Path) -> PathBuf {
         .unwrap_or(first)
 }
 
+/// What `fix` changed: each line before and after, the backup, whether the file was GBK.
+pub(super) struct Fixed {
+    /// (line, before, after), one per changed line.
+    pub(super) changes: Vec<(usize, String, String)>,
+    /// How many slips were corrected.
+    pub(super) count: usize,
+    /// Where the original is kept.
+    pub(super) backup: PathBuf,
+    /// The file was GBK and is now UTF-8.
+    pub(super) gbk: bool,
+}
+
 /// Correct every slip in the calendar at `path`: the original kept as `FILE.bak` (written
-/// exclusively, never over another file), each change printed, the file rewritten in
-/// place (through a link, its mode kept). Nothing is written when there is nothing to
-/// correct, or when anything stands in the way.
-fn fix(path: &Path, ui: &Ui) -> Result<()> {
+/// exclusively, never over another file), the file rewritten in place (through a link,
+/// its mode kept). `None` when there is nothing to correct; nothing is written when
+/// anything stands in the way.
+pub(super) fn fix_file(path: &Path) -> Result<Option<Fixed>> {
     let (text, gbk) = read_text(path)?;
     let (fixed, slips) = crate::config::slips::fix(&text);
     if slips.is_empty() && !gbk {
-        ui.note(&crate::t!("fix-nothing", file = path.display()));
-        return Ok(());
+        return Ok(None);
     }
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let folder = target.parent().unwrap_or(Path::new("."));
@@ -120,31 +131,46 @@ fn fix(path: &Path, ui: &Ui) -> Result<()> {
         file.write_all(&original).map_err(io)?;
     }
     crate::output::write_atomic(path, fixed.as_bytes())?;
-    let mut report = String::new();
     let (before, after): (Vec<&str>, Vec<&str>) = (text.lines().collect(), fixed.lines().collect());
     let mut lines: Vec<usize> =
         slips.iter().map(|slip| text[..slip.span.start].matches('\n').count()).collect();
     lines.dedup();
-    for line in lines {
-        let (was, now) =
-            (before.get(line).copied().unwrap_or(""), after.get(line).copied().unwrap_or(""));
+    let changes = lines
+        .into_iter()
+        .map(|line| {
+            let was = before.get(line).copied().unwrap_or("").trim_end_matches('\r');
+            let now = after.get(line).copied().unwrap_or("").trim_end_matches('\r');
+            (line + 1, was.to_string(), now.to_string())
+        })
+        .collect();
+    Ok(Some(Fixed { changes, count: slips.len(), backup, gbk }))
+}
+
+/// `check --fix`: correct the slips, and print each change.
+fn fix(path: &Path, ui: &Ui) -> Result<()> {
+    let Some(fixed) = fix_file(path)? else {
+        ui.note(&crate::t!("fix-nothing", file = path.display()));
+        return Ok(());
+    };
+    let mut report = String::new();
+    for (line, before, after) in &fixed.changes {
         report.push_str(&crate::t!(
             "fix-changed",
-            line = line + 1,
-            before = crate::text::visible(was.trim_end_matches('\r')),
-            after = crate::text::visible(now.trim_end_matches('\r'))
+            line = line,
+            before = crate::text::visible(before),
+            after = crate::text::visible(after)
         ));
         report.push('\n');
     }
-    if gbk {
+    if fixed.gbk {
         report.push_str(&crate::t!("fix-gbk"));
         report.push('\n');
     }
     report.push_str(&crate::t!(
         "fix-summary",
-        count = slips.len(),
+        count = fixed.count,
         file = path.display(),
-        backup = backup.display()
+        backup = fixed.backup.display()
     ));
     report.push('\n');
     super::print(&report)

@@ -198,22 +198,8 @@ fn import(args: &ImportArgs, ui: &Ui) -> Result<u8> {
     Ok(0)
 }
 
-/// The off/work status of each day `periods` name.
-fn statuses(periods: &[Period]) -> std::collections::BTreeMap<NaiveDate, bool> {
-    let mut days = std::collections::BTreeMap::new();
-    for period in periods {
-        days.extend(period.off.iter().map(|d| (*d, true)));
-    }
-    for period in periods {
-        days.extend(period.work.iter().map(|d| (*d, false)));
-    }
-    days
-}
-
-/// After an import: the days the notice decides otherwise than the forecast did, and the
-/// activities of the calendar (the `--into` calendar, else `unioncal.toml` here) that
-/// move because of it.
-fn report_changes(year: i32, periods: &[Period], args: &ImportArgs, ui: &Ui) {
+/// The days `periods` decide otherwise than the forecast of `year`, one line each.
+pub(super) fn changed_days(year: i32, periods: &[Period]) -> Vec<String> {
     let forecast = crate::dates::forecast(year);
     let (before, after) = (statuses(&forecast.periods), statuses(periods));
     let weekend = |d: NaiveDate| d.weekday().num_days_from_monday() >= 5;
@@ -231,8 +217,7 @@ fn report_changes(year: i32, periods: &[Period], args: &ImportArgs, ui: &Ui) {
             crate::t!("import-day-work")
         }
     };
-    let changed: Vec<String> = days
-        .into_iter()
+    days.into_iter()
         .filter(|d| off(&before, *d) != off(&after, *d))
         .map(|d| {
             crate::t!(
@@ -243,7 +228,61 @@ fn report_changes(year: i32, periods: &[Period], args: &ImportArgs, ui: &Ui) {
                 now = word(off(&after, d))
             )
         })
-        .collect();
+        .collect()
+}
+
+/// A notice pasted into the workbench: read, checked, applied on top of what is saved,
+/// and saved like `holidays import --save`; its year and periods.
+///
+/// # Errors
+///
+/// The notice's mistakes at their lines; the data folder not writable.
+pub(super) fn import_and_save(text: &str) -> Result<(i32, Vec<Period>)> {
+    let name = crate::t!("import-pasted");
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let source = SourceFile::new(name.clone(), text);
+    let notice = Notice::read(&source, None).map_err(Error::Calendar)?;
+    let rules = HolidayRules {
+        region: Region::Cn,
+        periods: store::saved_periods()?,
+        ..HolidayRules::default()
+    };
+    let known = rules.arrangement(notice.year);
+    let result = notice.periods(&known.periods, &source).map_err(Error::Calendar)?;
+    let mut comments: Vec<String> = notice.title.iter().chain(&notice.number).cloned().collect();
+    if comments.is_empty() {
+        comments.push(crate::t!("import-untitled", year = notice.year, name = name));
+    }
+    let path =
+        store::saved_path(notice.year).ok_or_else(|| Error::Usage(crate::t!("no-data-folder")))?;
+    let record = crate::config::NoticeRecord {
+        saved: super::today(),
+        from: &name,
+        title: notice.title.as_deref(),
+        number: notice.number.as_deref(),
+    };
+    let saved = crate::config::saved_file(&record, &result, &comments);
+    crate::output::write_file(&path, saved.as_bytes())?;
+    Ok((notice.year, result))
+}
+
+/// The off/work status of each day `periods` name.
+fn statuses(periods: &[Period]) -> std::collections::BTreeMap<NaiveDate, bool> {
+    let mut days = std::collections::BTreeMap::new();
+    for period in periods {
+        days.extend(period.off.iter().map(|d| (*d, true)));
+    }
+    for period in periods {
+        days.extend(period.work.iter().map(|d| (*d, false)));
+    }
+    days
+}
+
+/// After an import: the days the notice decides otherwise than the forecast did, and the
+/// activities of the calendar (the `--into` calendar, else `unioncal.toml` here) that
+/// move because of it.
+fn report_changes(year: i32, periods: &[Period], args: &ImportArgs, ui: &Ui) {
+    let changed = changed_days(year, periods);
     if changed.is_empty() {
         ui.note(&crate::t!("import-as-forecast", year = year));
     } else {

@@ -7,6 +7,7 @@ mod holidays;
 mod init;
 mod list;
 mod serve;
+mod start;
 mod store;
 
 use std::io::{IsTerminal, Write};
@@ -98,6 +99,7 @@ pub fn run(cli: &Cli) -> Result<u8> {
         Command::Check(args) => check::run(args, &ui),
         Command::Holidays(args) => holidays::run(args, &ui),
         Command::Serve(args) => serve::run(args, &ui),
+        Command::Start(args) => start::run(args, &ui),
         Command::Init(args) => init::run(args, &ui),
         Command::Schema => print(&crate::config::schema()).map(|()| 0),
         Command::Completions { shell } => {

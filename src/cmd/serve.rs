@@ -19,6 +19,84 @@ use crate::serve::State;
 const DEBOUNCE: Duration = Duration::from_millis(120);
 
 pub(super) fn run(args: &ServeArgs, ui: &Ui) -> Result<u8> {
+    preview(args, ui, None)
+}
+
+/// Told the address the preview listens on.
+pub(super) type Listening = Box<dyn FnOnce(std::net::SocketAddr, &Ui)>;
+
+/// What `start` adds to the preview: the workbench, a port that moves on when taken, and
+/// what to do once it listens (say the tokened address, open the browser).
+pub(super) struct Start {
+    /// The workbench: token, page, actions.
+    pub(super) workbench: crate::serve::Workbench,
+    /// Told the address the preview listens on, before the first request is read.
+    pub(super) listening: Listening,
+}
+
+/// The listener on `args.bind`, at `args.port` or, for `start`, the next free port after
+/// it (said so).
+fn listen(args: &ServeArgs, ui: &Ui, next_free: bool) -> Result<std::net::TcpListener> {
+    let tries = if next_free && args.port != 0 { 50 } else { 1 };
+    let mut last = None;
+    for offset in 0..tries {
+        let port = args.port.saturating_add(offset);
+        let address = std::net::SocketAddr::new(args.bind, port);
+        match std::net::TcpListener::bind(address) {
+            Ok(listener) => {
+                if offset > 0 {
+                    ui.note(&crate::t!("start-port-taken", taken = args.port, port = port));
+                }
+                return Ok(listener);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse && offset + 1 < tries => {
+                last = Some(e);
+            }
+            Err(source) => {
+                return Err(Error::Io {
+                    action: "cannot listen on",
+                    path: PathBuf::from(address.to_string()),
+                    source,
+                })
+            }
+        }
+    }
+    Err(Error::Io {
+        action: "cannot listen on",
+        path: PathBuf::from(args.bind.to_string()),
+        source: last.unwrap_or_else(|| std::io::Error::other("no free port")),
+    })
+}
+
+/// A diagnostic as the workbench lists it.
+pub(super) fn diagnostic_json(d: &crate::error::Diagnostic) -> serde_json::Value {
+    let at = d.location.as_ref();
+    serde_json::json!({
+        "message": d.message,
+        "help": d.help,
+        "file": at.map(|l| l.file.clone()),
+        "line": at.map(|l| l.line),
+        "column": at.map(|l| l.column),
+        "text": at.map(|l| l.text.clone()),
+    })
+}
+
+/// The last build's report for the workbench: `{"ok", "errors", "warnings"}`.
+fn report_json(
+    errors: &[crate::error::Diagnostic],
+    warnings: &[crate::error::Diagnostic],
+) -> String {
+    serde_json::json!({
+        "ok": errors.is_empty(),
+        "errors": errors.iter().map(diagnostic_json).collect::<Vec<_>>(),
+        "warnings": warnings.iter().map(diagnostic_json).collect::<Vec<_>>(),
+    })
+    .to_string()
+}
+
+/// Serve the preview of `args.file`, rebuilt on every save; with `start`, the workbench
+/// too.
+pub(super) fn preview(args: &ServeArgs, ui: &Ui, start: Option<Start>) -> Result<u8> {
     let browser = if args.output.png || args.output.pdf {
         Some(crate::share::Browser::find(args.output.browser.as_deref())?)
     } else {
@@ -30,28 +108,49 @@ pub(super) fn run(args: &ServeArgs, ui: &Ui) -> Result<u8> {
         out: PathBuf::from("."),
         output: args.output.clone(),
     };
-    let address = std::net::SocketAddr::new(args.bind, args.port);
-    let listener = std::net::TcpListener::bind(address).map_err(|source| Error::Io {
-        action: "cannot listen on",
-        path: PathBuf::from(address.to_string()),
-        source,
-    })?;
+    let listener = listen(args, ui, start.is_some())?;
     let local = listener.local_addr().map_err(|source| Error::Io {
         action: "cannot listen on",
-        path: PathBuf::from(address.to_string()),
+        path: PathBuf::from(args.bind.to_string()),
         source,
     })?;
     let _ = listener.set_nonblocking(true);
-    let state = Arc::new(State::new(local, ui.verbose));
+    let mut state = State::new(local, ui.verbose);
+    // Actions only on loopback: on a network address the preview alone is served.
+    let (workbench, listening) = match start {
+        Some(start) => (Some(start.workbench), Some(start.listening)),
+        None => (None, None),
+    };
+    state.workbench = workbench.filter(|_| local.ip().is_loopback());
+    let state = Arc::new(state);
     let rebuild = {
         let state = state.clone();
         move |ui: &Ui| {
             let started = Instant::now();
             let templates = || Templates::load(build_args.output.templates.as_deref());
             let file = &build_args.files[0];
+            let mut warnings = Vec::new();
             let result = super::load(file).and_then(|calendar| {
-                super::build::render(&build_args, file, &calendar, templates, browser.as_ref(), ui)
+                let built = super::build::render(
+                    &build_args,
+                    file,
+                    &calendar,
+                    templates,
+                    browser.as_ref(),
+                    ui,
+                )?;
+                warnings = crate::schedule::check(&calendar, &built.1);
+                warnings.extend(super::care::roster_warnings(&calendar));
+                Ok(built)
             });
+            let errors = match &result {
+                Err(Error::Calendar(d)) => d.clone(),
+                Err(other) => vec![crate::error::Diagnostic::error(other.to_string(), None)],
+                Ok(_) => Vec::new(),
+            };
+            if let Ok(mut report) = state.report.write() {
+                *report = report_json(&errors, &warnings);
+            }
             let now = SystemTime::now();
             let Ok(mut site) = state.site.write() else { return };
             match result {
@@ -101,7 +200,10 @@ pub(super) fn run(args: &ServeArgs, ui: &Ui) -> Result<u8> {
     }
     // The first build, with the watcher already on: no save is missed.
     rebuild(ui);
-    announce(local, ui);
+    match listening {
+        Some(listening) => listening(local, ui),
+        None => announce(local, ui),
+    }
     let quiet = ui.quiet;
     let verbose = ui.verbose;
     std::thread::spawn(move || {
@@ -114,7 +216,7 @@ pub(super) fn run(args: &ServeArgs, ui: &Ui) -> Result<u8> {
     });
 
     if args.open {
-        open(&format!("http://{}/", display_host(local)));
+        let _ = open(&format!("http://{}/", display_host(local)));
     }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -205,7 +307,7 @@ impl Watched {
     }
 }
 
-fn display_host(address: std::net::SocketAddr) -> String {
+pub(super) fn display_host(address: std::net::SocketAddr) -> String {
     if address.ip().is_unspecified() {
         format!("127.0.0.1:{}", address.port())
     } else {
@@ -243,8 +345,8 @@ fn announce(address: std::net::SocketAddr, ui: &Ui) {
     ui.note(&crate::t!("serve-network-warning"));
 }
 
-/// Open `url` in the default browser (best effort).
-fn open(url: &str) {
+/// Open `url` in the default browser (best effort): whether a browser was started.
+pub(super) fn open(url: &str) -> bool {
     let command = if cfg!(windows) {
         std::process::Command::new("cmd").args(["/C", "start", "", url]).spawn()
     } else if cfg!(target_os = "macos") {
@@ -252,11 +354,15 @@ fn open(url: &str) {
     } else {
         std::process::Command::new("xdg-open").arg(url).spawn()
     };
-    if let Err(e) = command {
-        let _ = writeln!(
-            std::io::stderr().lock(),
-            "{}",
-            crate::t!("serve-cannot-open", error = e, url = url)
-        );
+    match command {
+        Ok(_) => true,
+        Err(e) => {
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "{}",
+                crate::t!("serve-cannot-open", error = e, url = url)
+            );
+            false
+        }
     }
 }

@@ -18,4 +18,5 @@ mod properties;
 mod semantics;
 mod serve;
 mod share;
+mod start;
 mod support;

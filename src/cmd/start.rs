@@ -1,0 +1,341 @@
+//! `unioncal start`: the whole app for an officer who never opens a terminal. It writes the
+//! starter calendar into an empty folder (or uses the folder's `unioncal.toml`), serves the
+//! preview with a workbench (build, open the folder, edit, paste a notice, fix Chinese
+//! punctuation, the errors with their lines), opens the browser, and prints the address
+//! with a per-run token. A second start in the same folder finds the running one and only
+//! opens the browser. Double-clicking `unioncal.exe` runs it in the exe's folder.
+//!
+//! Actions need the token, the page's own Origin and a loopback Host (`serve` checks
+//! them); they never run a command line built from user text.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::Ui;
+use crate::cli::{BuildArgs, OutputArgs, RangeArgs, ServeArgs, StartArgs};
+use crate::error::{Error, Result};
+
+/// The file beside the calendar that tells a second start where the first one listens.
+const STATE_FILE: &str = ".unioncal-start";
+
+/// A per-run token: 24 random bytes, URL-safe (letters, digits, `-`, `_`).
+fn token() -> Result<String> {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut bytes = [0u8; 24];
+    getrandom::fill(&mut bytes).map_err(|e| Error::Usage(e.to_string()))?;
+    Ok(bytes.iter().map(|b| char::from(ALPHABET[usize::from(b % 64)])).collect())
+}
+
+/// The address to give the user.
+fn address(local: std::net::SocketAddr, token: &str) -> String {
+    format!("http://{}/?token={token}", super::serve::display_host(local))
+}
+
+/// Whether a start already serves `folder`: its address, when it answers.
+fn running(folder: &Path) -> Option<String> {
+    use std::io::{Read, Write};
+    let text = std::fs::read_to_string(folder.join(STATE_FILE)).ok()?;
+    let (port, token) = text.trim().split_once(' ')?;
+    let port: u16 = port.parse().ok()?;
+    let mut stream = std::net::TcpStream::connect_timeout(
+        &std::net::SocketAddr::from(([127, 0, 0, 1], port)),
+        std::time::Duration::from_millis(500),
+    )
+    .ok()?;
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(2))).ok()?;
+    let request = format!(
+        "GET /__unioncal/ping?token={token} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    );
+    stream.write_all(request.as_bytes()).ok()?;
+    let mut answer = String::new();
+    let _ = stream.read_to_string(&mut answer);
+    answer.starts_with("HTTP/1.1 200").then(|| format!("http://127.0.0.1:{port}/?token={token}"))
+}
+
+/// The workbench page in the user's language.
+fn page(file: &Path) -> String {
+    let html = |text: String| {
+        text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    };
+    let words = serde_json::json!({
+        "line": crate::t!("workbench-line"),
+        "working": crate::t!("workbench-working"),
+        "noProblems": crate::t!("workbench-no-problems"),
+        "work": crate::t!("workbench-work"),
+        "separator": crate::t!("list-separator"),
+    })
+    .to_string()
+    .replace('<', "\\u003c");
+    let lang = match crate::messages::current() {
+        crate::messages::Lang::Zh => "zh-CN",
+        crate::messages::Lang::En => "en",
+    };
+    let mut out = include_str!("../../templates/workbench.html").to_string();
+    let texts = [
+        ("{{title}}", crate::t!("workbench-title")),
+        ("{{file}}", file.display().to_string()),
+        ("{{build-heading}}", crate::t!("workbench-build-heading")),
+        ("{{png}}", crate::t!("workbench-png")),
+        ("{{pdf}}", crate::t!("workbench-pdf")),
+        ("{{build}}", crate::t!("workbench-build")),
+        ("{{open}}", crate::t!("workbench-open")),
+        ("{{edit}}", crate::t!("workbench-edit")),
+        ("{{fix}}", crate::t!("workbench-fix")),
+        ("{{import-heading}}", crate::t!("workbench-import-heading")),
+        ("{{import-placeholder}}", crate::t!("workbench-import-placeholder")),
+        ("{{import}}", crate::t!("workbench-import")),
+        ("{{problems-heading}}", crate::t!("workbench-problems-heading")),
+        ("{{preview}}", crate::t!("workbench-preview")),
+    ];
+    for (key, value) in texts {
+        out = out.replace(key, &html(value));
+    }
+    out.replace("{{lang}}", lang).replace("{{words}}", &words)
+}
+
+/// A JSON answer.
+fn answer(code: u16, value: &serde_json::Value) -> (u16, String) {
+    (code, value.to_string())
+}
+
+/// The answer for an error: the calendar's problems at their lines (422), else the
+/// message (500).
+fn failure(error: &Error) -> (u16, String) {
+    match error {
+        Error::Calendar(diagnostics) => answer(
+            422,
+            &serde_json::json!({
+                "ok": false,
+                "message": crate::t!("workbench-has-errors"),
+                "errors": diagnostics.iter().map(super::serve::diagnostic_json).collect::<Vec<_>>(),
+            }),
+        ),
+        other => answer(500, &serde_json::json!({ "ok": false, "message": other.to_string() })),
+    }
+}
+
+/// Open `path` with the system's program for it (the file manager for a folder, the text
+/// editor for the calendar). The path is the folder's own, never text a page sent.
+fn open_path(path: &Path, edit: bool) -> std::io::Result<()> {
+    let mut command = if cfg!(windows) {
+        if edit {
+            std::process::Command::new("notepad.exe")
+        } else {
+            std::process::Command::new("explorer.exe")
+        }
+    } else if cfg!(target_os = "macos") {
+        let mut c = std::process::Command::new("open");
+        if edit {
+            c.arg("-t");
+        }
+        c
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    command.arg(path).spawn().map(|_| ())
+}
+
+/// The actions of the workbench on the calendar `file` in `folder`.
+fn actions(folder: PathBuf, file: PathBuf) -> impl Fn(&str, &[u8]) -> (u16, String) + Send + Sync {
+    move |name: &str, body: &[u8]| {
+        let quiet = Ui::new(true, false);
+        match name {
+            "build" => {
+                let wanted: serde_json::Value = serde_json::from_slice(body).unwrap_or_default();
+                let flag = |key: &str| {
+                    wanted.get(key).and_then(serde_json::Value::as_bool).unwrap_or(false)
+                };
+                let args = BuildArgs {
+                    files: vec![file.clone()],
+                    range: RangeArgs { year: None, from: None, to: None },
+                    out: folder.join("public"),
+                    output: OutputArgs {
+                        templates: None,
+                        png: flag("png"),
+                        pdf: flag("pdf"),
+                        browser: None,
+                    },
+                };
+                // The calendar's problems first, so that a broken one is refused with them.
+                if let Err(error) = super::load(&file) {
+                    return failure(&error);
+                }
+                match super::build::run(&args, &quiet) {
+                    Ok(0) => answer(
+                        200,
+                        &serde_json::json!({
+                            "ok": true,
+                            "message": crate::t!("workbench-built", out = args.out.display()),
+                            "out": args.out.display().to_string(),
+                        }),
+                    ),
+                    Ok(_) => answer(
+                        500,
+                        &serde_json::json!({ "ok": false, "message": crate::t!("workbench-build-failed") }),
+                    ),
+                    Err(error) => failure(&error),
+                }
+            }
+            "fix" => match super::check::fix_file(&file) {
+                Ok(fixed) => {
+                    let changes: Vec<serde_json::Value> = fixed
+                        .as_ref()
+                        .map(|f| {
+                            f.changes
+                                .iter()
+                                .map(|(line, before, after)| serde_json::json!({"line": line, "before": before, "after": after}))
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    let message = match &fixed {
+                        Some(f) => crate::t!(
+                            "fix-summary",
+                            count = f.count,
+                            file = file.display(),
+                            backup = f.backup.display()
+                        ),
+                        None => crate::t!("fix-nothing", file = file.display()),
+                    };
+                    let errors: Vec<serde_json::Value> = match super::load(&file) {
+                        Err(Error::Calendar(d)) => {
+                            d.iter().map(super::serve::diagnostic_json).collect()
+                        }
+                        _ => Vec::new(),
+                    };
+                    answer(
+                        200,
+                        &serde_json::json!({
+                            "ok": errors.is_empty(),
+                            "message": message,
+                            "changes": changes,
+                            "backup": fixed.map(|f| f.backup.display().to_string()),
+                            "errors": errors,
+                        }),
+                    )
+                }
+                Err(error) => failure(&error),
+            },
+            "import" => {
+                let text = String::from_utf8_lossy(body);
+                match super::holidays::import_and_save(&text) {
+                    Ok((year, periods)) => {
+                        let runs: Vec<serde_json::Value> = crate::dates::runs(&periods)
+                            .into_iter()
+                            .map(|(name, start, end, work)| {
+                                serde_json::json!({
+                                    "name": name,
+                                    "start": start.to_string(),
+                                    "end": end.to_string(),
+                                    "work": work.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                                })
+                            })
+                            .collect();
+                        answer(
+                            200,
+                            &serde_json::json!({
+                                "ok": true,
+                                "year": year,
+                                "message": crate::t!("workbench-imported", year = year),
+                                "periods": runs,
+                                "changed": super::holidays::changed_days(year, &periods),
+                            }),
+                        )
+                    }
+                    Err(error) => failure(&error),
+                }
+            }
+            "open" => {
+                let out = folder.join("public");
+                let target = if out.is_dir() { out } else { folder.clone() };
+                match open_path(&target, false) {
+                    Ok(()) => answer(
+                        200,
+                        &serde_json::json!({"ok": true, "message": crate::t!("workbench-opened", path = target.display())}),
+                    ),
+                    Err(e) => answer(
+                        500,
+                        &serde_json::json!({"ok": false, "message": crate::t!("workbench-cannot-open", path = target.display(), error = e)}),
+                    ),
+                }
+            }
+            "edit" => match open_path(&file, true) {
+                Ok(()) => answer(
+                    200,
+                    &serde_json::json!({"ok": true, "message": crate::t!("workbench-opened", path = file.display())}),
+                ),
+                Err(e) => answer(
+                    500,
+                    &serde_json::json!({"ok": false, "message": crate::t!("workbench-cannot-open", path = file.display(), error = e)}),
+                ),
+            },
+            _ => answer(404, &serde_json::json!({"ok": false})),
+        }
+    }
+}
+
+pub(super) fn run(args: &StartArgs, ui: &Ui) -> Result<u8> {
+    let folder = args.folder.clone().unwrap_or_else(|| PathBuf::from("."));
+    std::fs::create_dir_all(&folder).map_err(|source| Error::Io {
+        action: "cannot create",
+        path: folder.clone(),
+        source,
+    })?;
+    let file = folder.join("unioncal.toml");
+    if let Some(url) = running(&folder) {
+        super::print(&format!("{}\n", crate::t!("start-already", url = url)))?;
+        if !args.no_open && !super::serve::open(&url) {
+            ui.note(&crate::t!("start-open-yourself", url = url));
+        }
+        return Ok(0);
+    }
+    if !file.exists() {
+        let starter = super::init::TEMPLATES[0].1;
+        crate::output::write_atomic(&file, starter.as_bytes()).map_err(|e| {
+            Error::Usage(crate::t!("start-cannot-write", folder = folder.display(), error = e))
+        })?;
+        let schema = folder.join("unioncal.schema.json");
+        if !schema.exists() {
+            let _ = crate::output::write_atomic(&schema, crate::config::schema().as_bytes());
+        }
+        ui.note(&crate::t!("start-wrote-starter", path = file.display()));
+    }
+    let token = token()?;
+    let serve_args = ServeArgs {
+        file: file.clone(),
+        range: RangeArgs { year: None, from: None, to: None },
+        port: args.port,
+        bind: args.bind,
+        open: false,
+        output: OutputArgs { templates: None, png: false, pdf: false, browser: None },
+    };
+    let workbench = crate::serve::Workbench::new(
+        token.clone(),
+        page(&file),
+        Arc::new(actions(folder.clone(), file.clone())),
+    );
+    let state_file = folder.join(STATE_FILE);
+    // `UNIONCAL_NO_OPEN` keeps a double-clicked start from opening a browser (scripts,
+    // tests); the address is printed all the same.
+    let no_open =
+        args.no_open || std::env::var_os("UNIONCAL_NO_OPEN").is_some_and(|v| !v.is_empty());
+    let listening = {
+        let state_file = state_file.clone();
+        Box::new(move |local: std::net::SocketAddr, ui: &Ui| {
+            let url = address(local, &token);
+            // Standard output: the address, for the user and for scripts.
+            let _ = super::print(&format!("{}\n", crate::t!("start-serving", url = url)));
+            if !local.ip().is_loopback() {
+                ui.note(&crate::t!("start-network"));
+            }
+            let _ = std::fs::write(&state_file, format!("{} {token}\n", local.port()));
+            ui.note(&crate::t!("start-how-to-stop"));
+            if !no_open && !super::serve::open(&url) {
+                ui.note(&crate::t!("start-open-yourself", url = url));
+            }
+        })
+    };
+    let result =
+        super::serve::preview(&serve_args, ui, Some(super::serve::Start { workbench, listening }));
+    let _ = std::fs::remove_file(&state_file);
+    result
+}

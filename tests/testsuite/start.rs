@@ -1,0 +1,320 @@
+//! `unioncal start`: the starter in an empty folder, the tokened address, the workbench's
+//! actions and their guards (token, Origin, Host, network mode), a taken port, a second
+//! start, and the workbench in Chromium.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Stdio};
+use std::time::Duration;
+
+/// A running `unioncal start`, stopped when dropped.
+struct Started {
+    child: Child,
+    port: u16,
+    token: String,
+    first_line: String,
+}
+
+impl Drop for Started {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(folder: &Path, extra: &[&str]) -> Started {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("unioncal"))
+        .arg("start")
+        .arg(folder)
+        .args(["--no-open", "--port", "0"])
+        .args(extra)
+        .env("UNIONCAL_DATA_DIR", folder.join("data"))
+        .env("UNIONCAL_LANG", "zh")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let url =
+        line.split("http://").nth(1).unwrap_or_else(|| panic!("no address in `{line}`")).trim();
+    let (host, token) =
+        url.split_once("/?token=").unwrap_or_else(|| panic!("no token in `{line}`"));
+    let port = host.rsplit(':').next().unwrap().parse().unwrap();
+    Started { child, port, token: token.to_string(), first_line: line.clone() }
+}
+
+struct Answer {
+    status: u16,
+    body: String,
+}
+
+impl Started {
+    fn request(&self, method: &str, path: &str, headers: &[(&str, String)], body: &str) -> Answer {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+        let mut head = format!(
+            "{method} {path} HTTP/1.1\r\nConnection: close\r\nContent-Length: {}\r\n",
+            body.len()
+        );
+        if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
+            head.push_str(&format!("Host: 127.0.0.1:{}\r\n", self.port));
+        }
+        for (k, v) in headers {
+            head.push_str(&format!("{k}: {v}\r\n"));
+        }
+        head.push_str("\r\n");
+        stream.write_all(head.as_bytes()).unwrap();
+        stream.write_all(body.as_bytes()).unwrap();
+        let mut bytes = Vec::new();
+        let _ = stream.read_to_end(&mut bytes);
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let status = text.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+        let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+        Answer { status, body }
+    }
+
+    /// An action as the workbench page sends it.
+    fn action(&self, name: &str, body: &str) -> Answer {
+        self.request(
+            "POST",
+            &format!("/__unioncal/action/{name}"),
+            &[
+                ("X-Unioncal-Token", self.token.clone()),
+                ("Origin", format!("http://127.0.0.1:{}", self.port)),
+            ],
+            body,
+        )
+    }
+}
+
+const NOTICE_2027: &str = "国务院办公厅关于2027年部分节假日安排的通知
+一、元旦：1月1日（周五）至3日（周日）放假，共3天。
+二、春节：2月5日（农历除夕、周五）至2月13日（农历正月初八、周六）放假调休，共9天。2月20日（周六）上班。
+三、清明节：4月3日（周六）至5日（周一）放假，共3天。
+四、劳动节：5月1日（周六）至5日（周三）放假调休，共5天。4月25日（周日）、5月8日（周六）上班。
+五、端午节：6月9日（周三）放假1天，不调休。
+六、中秋节：9月15日（周三）放假1天，不调休。
+七、国庆节：10月1日（周五）至7日（周四）放假调休，共7天。9月26日（周日）、10月9日（周六）上班。
+";
+
+#[test]
+fn an_empty_folder_gets_the_starter_and_the_tokened_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let started = start(dir.path(), &[]);
+    assert!(dir.path().join("unioncal.toml").exists());
+    assert!(started.first_line.contains(&format!("http://127.0.0.1:{}/?token=", started.port)));
+    assert!(started.token.len() >= 20);
+    assert!(started.token.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+    let page = started.request("GET", &format!("/?token={}", started.token), &[], "");
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("生成全部文件")
+            && page.body.contains("修复中文标点")
+            && page.body.contains("粘贴放假通知")
+    );
+    // The preview is there too.
+    assert_eq!(started.request("GET", "/index.html", &[], "").status, 200);
+    // A second start in the folder finds this one.
+    let again = assert_cmd::Command::cargo_bin("unioncal")
+        .unwrap()
+        .arg("start")
+        .arg(dir.path())
+        .arg("--no-open")
+        .env("UNIONCAL_LANG", "zh")
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert!(again.status.success());
+    assert!(
+        String::from_utf8_lossy(&again.stdout).contains(&started.token),
+        "the running one's address"
+    );
+}
+
+#[test]
+fn every_action_needs_the_token_the_page_origin_and_a_loopback_host() {
+    let dir = tempfile::tempdir().unwrap();
+    let started = start(dir.path(), &[]);
+    let origin = format!("http://127.0.0.1:{}", started.port);
+    let token = started.token.clone();
+    for name in ["build", "fix", "import", "open", "edit"] {
+        let path = format!("/__unioncal/action/{name}");
+        let cases: Vec<(Vec<(&str, String)>, u16)> = vec![
+            (vec![("Origin", origin.clone())], 403),
+            (vec![("X-Unioncal-Token", "wrong".into()), ("Origin", origin.clone())], 403),
+            (vec![("X-Unioncal-Token", token.clone())], 403),
+            (
+                vec![("X-Unioncal-Token", token.clone()), ("Origin", "http://evil.example".into())],
+                403,
+            ),
+            (
+                vec![
+                    ("Host", "evil.example".into()),
+                    ("X-Unioncal-Token", token.clone()),
+                    ("Origin", "http://evil.example".into()),
+                ],
+                421,
+            ),
+        ];
+        for (headers, want) in cases {
+            let answer = started.request("POST", &path, &headers, NOTICE_2027);
+            assert_eq!(answer.status, want, "{name} {headers:?}");
+        }
+    }
+    assert!(!dir.path().join("public").exists(), "nothing was built");
+    assert!(!dir.path().join("data").exists(), "nothing was saved");
+    // With all three: the build writes public/.
+    let build = started.action("build", "{}");
+    assert_eq!(build.status, 200, "{}", build.body);
+    assert!(dir.path().join("public/index.html").exists());
+    // The token in the query works as well as the header.
+    let query = started.request(
+        "POST",
+        &format!("/__unioncal/action/build?token={token}"),
+        &[("Origin", origin)],
+        "{}",
+    );
+    assert_eq!(query.status, 200);
+}
+
+#[test]
+fn fix_and_import_work_while_a_broken_calendar_refuses_to_build() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("unioncal.toml"),
+        "[calendar]\nname ＝ “测试工会”\nyear = 2027\n\n[[events]]\nid = \"a\"\ntitle = \"三八节\"\ndate = \"03-08\"\n",
+    )
+    .unwrap();
+    let started = start(dir.path(), &[]);
+    let build = started.action("build", "{}");
+    assert_eq!(build.status, 422);
+    let json: serde_json::Value = serde_json::from_str(&build.body).unwrap();
+    assert_eq!(json["ok"], false);
+    assert_eq!(json["errors"][0]["line"], 2, "{json}");
+    assert!(!dir.path().join("public").exists());
+    // Fix the slips, then build.
+    let fix = started.action("fix", "");
+    assert_eq!(fix.status, 200, "{}", fix.body);
+    let json: serde_json::Value = serde_json::from_str(&fix.body).unwrap();
+    assert_eq!(json["changes"][0]["line"], 2);
+    assert_eq!(json["changes"][0]["after"], "name = \"测试工会\"");
+    assert!(dir.path().join("unioncal.toml.bak").exists());
+    assert_eq!(started.action("build", "{}").status, 200);
+    // Import a notice: its periods, saved in the data folder.
+    let import = started.action("import", NOTICE_2027);
+    assert_eq!(import.status, 200, "{}", import.body);
+    let json: serde_json::Value = serde_json::from_str(&import.body).unwrap();
+    assert_eq!(json["year"], 2027);
+    assert!(json["periods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["name"] == "春节" && p["end"] == "2027-02-13"));
+    assert!(dir.path().join("data/holidays/2027.toml").exists());
+    // A notice with a mistake is refused at its line, and nothing more is saved.
+    let bad = started.action(
+        "import",
+        &NOTICE_2027.replace("2月20日（周六）", "2月20日（周五）").replace("2027年", "2028年"),
+    );
+    assert_eq!(bad.status, 422);
+    assert!(!dir.path().join("data/holidays/2028.toml").exists());
+}
+
+#[test]
+fn on_a_network_address_there_are_no_actions() {
+    let dir = tempfile::tempdir().unwrap();
+    let started = start(dir.path(), &["--bind", "0.0.0.0"]);
+    assert_eq!(started.action("build", "{}").status, 403);
+    assert!(!dir.path().join("public").exists());
+    assert_eq!(started.request("GET", "/index.html", &[], "").status, 200, "the preview is served");
+}
+
+#[test]
+fn a_taken_port_moves_on_to_the_next_free_one() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("unioncal"))
+        .arg("start")
+        .arg(dir.path())
+        .args(["--no-open", "--port", &port.to_string()])
+        .env("UNIONCAL_LANG", "en")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    let mut err = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    assert!(!line.contains(&format!(":{port}/")), "{line}");
+    assert!(err.contains(&format!("port {port} is taken")), "{err}");
+}
+
+fn chromium() -> Option<PathBuf> {
+    let found = ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .map(|n| Path::new("/usr/bin").join(n))
+        .find(|p| p.exists());
+    if found.is_none() {
+        assert!(std::env::var_os("CI").is_none(), "CI must install chromium");
+        println!("SKIPPED: chromium is not installed (apt-get install chromium)");
+    }
+    found
+}
+
+/// Run `steps` on the workbench in headless Chromium (`tests/cdp.py`, the DevTools
+/// protocol over a pipe): what the steps read, one JSON value a line.
+fn drive(browser: &Path, started: &Started, steps: &serde_json::Value) -> Vec<serde_json::Value> {
+    let url = format!("http://127.0.0.1:{}/?token={}", started.port, started.token);
+    let out = std::process::Command::new("python3")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cdp.py"))
+        .arg(browser)
+        .arg(&url)
+        .arg(steps.to_string())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+/// Press the button `id` and read the result once the work is done.
+fn press(browser: &Path, started: &Started, id: &str, fill: Option<(&str, &str)>) -> String {
+    let mut steps = Vec::new();
+    if let Some((selector, text)) = fill {
+        steps.push(serde_json::json!({"fill": [selector, text]}));
+    }
+    steps.push(serde_json::json!({"click": format!("#{id}")}));
+    steps.push(serde_json::json!({"wait": "!document.querySelector('#build').disabled && document.querySelector('#result').textContent.length > 0 && !document.querySelector('#result').textContent.startsWith('正在处理')"}));
+    steps.push(serde_json::json!({"read": "document.querySelector('#result').textContent"}));
+    let read = drive(browser, started, &serde_json::Value::Array(steps));
+    read.last().and_then(|v| v.as_str()).unwrap_or_default().to_string()
+}
+
+#[test]
+fn in_chromium_the_workbench_builds_imports_and_fixes() {
+    let Some(browser) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("unioncal.toml"),
+        "[calendar]\nname ＝ \"测试工会\"\nyear = 2027\n\n[[events]]\nid = \"a\"\ntitle = \"三八节\"\ndate = \"03-08\"\n",
+    )
+    .unwrap();
+    let started = start(dir.path(), &[]);
+    // 修复中文标点.
+    let shown = press(&browser, &started, "fix", None);
+    assert!(shown.contains("name = \"测试工会\""), "{shown}");
+    let fixed = std::fs::read_to_string(dir.path().join("unioncal.toml")).unwrap();
+    assert!(fixed.contains("name = \"测试工会\""), "{fixed}");
+    // 生成全部文件.
+    let shown = press(&browser, &started, "build", None);
+    assert!(shown.contains("已生成全部文件"), "{shown}");
+    assert!(dir.path().join("public/index.html").exists());
+    // 粘贴放假通知: its periods on the page.
+    let shown = press(&browser, &started, "import", Some(("#notice", NOTICE_2027)));
+    assert!(shown.contains("春节  2027-02-05 – 2027-02-13"), "{shown}");
+}
