@@ -89,7 +89,15 @@ pub(crate) fn day_label(date: NaiveDate) -> DayLabel {
     }
 }
 
-/// The sexagenary name of a lunar year with its zodiac animal: 丙午（马）.
+/// The sexagenary name of lunar `year` as a month's line writes it: 丙午年.
+#[must_use]
+pub(crate) fn stem_branch_year(year: i32) -> String {
+    let name = year_name(year);
+    let stem_branch: String = name.chars().take(2).collect();
+    format!("{stem_branch}年")
+}
+
+/// The sexagenary name of lunar `year` with its animal: 丙午（马）.
 #[must_use]
 pub(crate) fn year_name(year: i32) -> String {
     const STEMS: [&str; 10] = ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"];

@@ -17,7 +17,7 @@ pub use forecast::{forecast, Alternative, Certainty, Forecast};
 pub(crate) use holidays::official_years;
 pub use holidays::{official, provisional, Festival, Period, Source};
 pub use labels::DayLabel;
-pub(crate) use labels::{day_label, year_name};
+pub(crate) use labels::{day_label, stem_branch_year};
 pub use notice::{runs, Notice};
 pub use workdays::{Arrangement, DayCalendar, DayKind, HolidayRules, Region, YearStatus};
 pub(crate) use zone::epoch;

@@ -78,6 +78,120 @@ struct Month {
     tasks: Vec<Task>,
     /// The month as a phone shows it: one entry per day that has something.
     agenda: Vec<AgendaDay>,
+    /// Rules that meet four times or more in the month, told once at its top (phone,
+    /// long image); the agenda leaves them out.
+    routines: Vec<Routine>,
+}
+
+/// A rule that meets four times or more in a month, as one line: its days, time, place,
+/// count, and the occurrences cancelled or moved.
+#[derive(Serialize)]
+struct Routine {
+    title: String,
+    text: String,
+    color: String,
+    ics: String,
+}
+
+/// How many times a rule must meet in a month to be told once as a routine.
+const ROUTINE: usize = 4;
+
+/// The month's routines: each rule with four or more (non-task) occurrences in `list`.
+fn routines(
+    calendar: &Calendar,
+    list: &[&Occurrence],
+    year: i32,
+    month: u32,
+) -> Vec<(usize, Routine)> {
+    let lang = calendar.language;
+    let mut by_rule: std::collections::BTreeMap<usize, Vec<&Occurrence>> = Default::default();
+    for o in list.iter().filter(|o| !o.month_task && o.date == o.end_date) {
+        by_rule.entry(o.event).or_default().push(o);
+    }
+    let mut out = Vec::new();
+    for (event, occurrences) in by_rule.into_iter().filter(|(_, o)| o.len() >= ROUTINE) {
+        let first = occurrences[0];
+        let mut weekdays: Vec<chrono::Weekday> =
+            occurrences.iter().map(|o| o.date.weekday()).collect();
+        weekdays.sort_by_key(chrono::Weekday::num_days_from_monday);
+        weekdays.dedup();
+        let days = if weekdays.len() == 7 {
+            t!(in lang; "routine-daily")
+        } else {
+            let names: Vec<String> = weekdays.iter().map(|w| weekday_short(*w, lang)).collect();
+            t!(in lang; "routine-weekly", days = names.join(&t!(in lang; "routine-day-separator")))
+        };
+        let time = match (first.start_time, first.end_time) {
+            (Some(from), Some(to)) => {
+                t!(in lang; "routine-time", from = from.format("%H:%M"), to = to.format("%H:%M"))
+            }
+            (Some(from), None) => from.format("%H:%M").to_string(),
+            _ => String::new(),
+        };
+        let place = first.location.as_deref().unwrap_or_default();
+        let mut exceptions: Vec<String> = occurrences
+            .iter()
+            .filter_map(|o| o.original_date().map(|from| (from, o.date)))
+            .map(|(from, to)| t!(in lang; "routine-moved", from = month_day(from, lang), to = month_day(to, lang)))
+            .collect();
+        for change in &calendar.events[event].changes {
+            if let (crate::model::ChangeDate::Day(d), crate::model::ChangeAction::Cancel) =
+                (change.date, &change.action)
+            {
+                if d.year() == year && d.month() == month {
+                    exceptions.push(t!(in lang; "routine-cancelled", date = month_day(d, lang)));
+                }
+            }
+        }
+        let mut text = t!(in lang; "routine-line", days = days, time = time, place = place, count = occurrences.len());
+        if !exceptions.is_empty() {
+            text.push_str(&t!(in lang; "routine-exceptions", list = exceptions.join(&t!(in lang; "routine-exception-separator"))));
+        }
+        out.push((
+            event,
+            Routine {
+                title: first.title.to_string(),
+                text,
+                color: color(calendar, first),
+                ics: ics_file(calendar, first),
+            },
+        ));
+    }
+    out
+}
+
+/// A weekday as a routine line lists it (一 … 日 after 每周; Mon … Sun), from the catalog.
+fn weekday_short(weekday: chrono::Weekday, lang: crate::model::Language) -> String {
+    let names = t!(in lang; "routine-weekdays");
+    let index = weekday.num_days_from_monday() as usize;
+    names.split('|').nth(index).unwrap_or_default().to_string()
+}
+
+/// The lunar months a Gregorian month touches, each with its sexagenary year when it
+/// changes: 丙午年腊月 — 丁未年正月, 戊申年五月 — 闰五月.
+fn lunar_months(first: NaiveDate) -> String {
+    let mut months: Vec<(i32, String)> = Vec::new();
+    let mut day = first;
+    while day.month() == first.month() {
+        if let Some(lunar) = crate::dates::solar_to_lunar(day) {
+            let name = lunar.month_name();
+            if months.last() != Some(&(lunar.year, name.clone())) {
+                months.push((lunar.year, name));
+            }
+        }
+        day = day + Days::new(1);
+    }
+    let mut parts = Vec::new();
+    let mut last_year = None;
+    for (year, name) in months {
+        if last_year == Some(year) {
+            parts.push(name);
+        } else {
+            parts.push(format!("{}{name}", crate::dates::stem_branch_year(year)));
+        }
+        last_year = Some(year);
+    }
+    parts.join(" — ")
 }
 
 /// A day of the phone agenda: its date, lunar day or festival, 休/班, and every event.
@@ -277,37 +391,64 @@ fn month_view(
         }
         weeks.push(week);
     }
-    let agenda = agenda(calendar, list, &weeks, year, month);
-    let (tasks, groups) = month_groups(list);
-    let items: Vec<Item> = groups
+    let routines = routines(calendar, list, year, month);
+    let routine_rules: Vec<usize> = routines.iter().map(|(event, _)| *event).collect();
+    let everyday: Vec<&Occurrence> = list
         .iter()
-        .map(|g| {
-            let o = g.first;
-            let note = match o.original_date() {
-                Some(d) if g.dates.len() == 1 => {
-                    t!(in lang; "moved-from", date = month_day(d, lang))
-                }
-                _ => String::new(),
-            };
-            Item {
-                when: dates_text(g, calendar.language),
-                weekday: if g.dates.len() == 1 {
-                    weekday_text(o, calendar.language).to_string()
-                } else {
-                    String::new()
-                },
-                time: if o.all_day() { String::new() } else { time_text(o, calendar.language) },
-                title: o.title.to_string(),
-                location: o.location.as_deref().unwrap_or_default().to_string(),
+        .copied()
+        .filter(|o| !routine_rules.contains(&o.event) || o.month_task)
+        .collect();
+    let agenda = agenda(calendar, &everyday, &weeks, year, month);
+    let (tasks, groups) = month_groups(list);
+    // The print sheet's list: the routines first, each one line, then every other item.
+    let mut items: Vec<Item> = routines
+        .iter()
+        .filter_map(|(event, routine)| {
+            let o = list.iter().find(|o| o.event == *event && !o.month_task)?;
+            Some(Item {
+                when: routine.text.clone(),
+                weekday: String::new(),
+                time: String::new(),
+                title: routine.title.clone(),
+                location: String::new(),
                 organizer: super::organizer(calendar, o),
                 audience: super::audience(calendar, o),
                 category: category_label(calendar, o).to_string(),
-                color: color(calendar, o),
-                note,
-                ics: ics_file(calendar, o),
-            }
+                color: routine.color.clone(),
+                note: String::new(),
+                ics: routine.ics.clone(),
+            })
         })
         .collect();
+    let everyday_groups = groups
+        .iter()
+        .filter(|g| !(routine_rules.contains(&g.first.event) && g.first.date == g.first.end_date));
+    items.extend(everyday_groups.map(|g| {
+        let o = g.first;
+        let note = match o.original_date() {
+            Some(d) if g.dates.len() == 1 => {
+                t!(in lang; "moved-from", date = month_day(d, lang))
+            }
+            _ => String::new(),
+        };
+        Item {
+            when: dates_text(g, calendar.language),
+            weekday: if g.dates.len() == 1 {
+                weekday_text(o, calendar.language).to_string()
+            } else {
+                String::new()
+            },
+            time: if o.all_day() { String::new() } else { time_text(o, calendar.language) },
+            title: o.title.to_string(),
+            location: o.location.as_deref().unwrap_or_default().to_string(),
+            organizer: super::organizer(calendar, o),
+            audience: super::audience(calendar, o),
+            category: category_label(calendar, o).to_string(),
+            color: color(calendar, o),
+            note,
+            ics: ics_file(calendar, o),
+        }
+    }));
     let tasks: Vec<Task> = tasks
         .iter()
         .map(|o| Task {
@@ -319,17 +460,9 @@ fn month_view(
             ics: ics_file(calendar, o),
         })
         .collect();
-    let lunar_year = crate::dates::solar_to_lunar(first + Days::new(14));
-    // The catalog decides: the lunar year and month under a Chinese page's title; nothing
-    // under an English one (their names are Chinese).
-    let subtitle = lunar_year
-        .map(|l| {
-            t!(in lang; "month-lunar-subtitle",
-                year = crate::dates::year_name(l.year),
-                month = crate::dates::solar_to_lunar(first).map(|f| f.month_name()).unwrap_or_default()
-            )
-        })
-        .unwrap_or_default();
+    // The catalog decides: the lunar months under a Chinese page's title; nothing under an
+    // English one (their names are Chinese).
+    let subtitle = t!(in lang; "month-lunar-subtitle", months = lunar_months(first));
     let listed: usize = items.len() + tasks.len();
     Month {
         head: MonthHead {
@@ -350,6 +483,7 @@ fn month_view(
         items,
         tasks,
         agenda,
+        routines: routines.into_iter().map(|(_, r)| r).collect(),
     }
 }
 
@@ -560,6 +694,7 @@ impl Pages {
             context.insert("month", &month.head);
             context.insert("agenda", &month.agenda);
             context.insert("tasks", &month.tasks);
+            context.insert("routines", &month.routines);
             let phone = templates.render_context("share.html", &context)?;
             all.push_str(&phone);
             context.insert("month", month);
@@ -618,6 +753,7 @@ impl Pages {
                         c.insert("month", &month.head);
                         c.insert("agenda", &month.agenda);
                         c.insert("tasks", &month.tasks);
+                        c.insert("routines", &month.routines);
                     }),
                 )
             })

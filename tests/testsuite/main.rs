@@ -10,6 +10,7 @@ mod documents;
 mod errors;
 mod fix;
 mod holidays;
+mod month;
 mod notation;
 mod notices;
 mod phone;
