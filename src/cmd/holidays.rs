@@ -5,7 +5,7 @@
 use std::io::Read;
 
 use chrono::{Datelike, NaiveDate};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::{print, store, year, Ui};
 use crate::cli::{HolidaysAction, HolidaysArgs, HolidaysFormat, ImportArgs};
@@ -159,16 +159,7 @@ fn import(args: &ImportArgs, ui: &Ui) -> Result<u8> {
     }
 
     if args.save {
-        let path = store::saved_path(notice.year)
-            .ok_or_else(|| Error::Usage(crate::t!("no-data-folder")))?;
-        let record = crate::config::NoticeRecord {
-            saved: super::today(),
-            from: &name,
-            title: notice.title.as_deref(),
-            number: notice.number.as_deref(),
-        };
-        let text = crate::config::saved_file(&record, &result, &comments);
-        crate::output::write_file(&path, text.as_bytes())?;
+        let path = save(&notice, &name, &result, &comments)?;
         ui.note(&crate::t!("import-saved", year = notice.year, path = path.display()));
     }
     if let Some(path) = &args.into {
@@ -253,17 +244,24 @@ pub(super) fn import_and_save(text: &str) -> Result<(i32, Vec<Period>)> {
     if comments.is_empty() {
         comments.push(crate::t!("import-untitled", year = notice.year, name = name));
     }
+    save(&notice, &name, &result, &comments)?;
+    Ok((notice.year, result))
+}
+
+/// Keep `periods` of `notice` (read from `name`) in this computer's data folder, where
+/// every calendar finds them: the file written.
+fn save(notice: &Notice, name: &str, periods: &[Period], comments: &[String]) -> Result<PathBuf> {
     let path =
         store::saved_path(notice.year).ok_or_else(|| Error::Usage(crate::t!("no-data-folder")))?;
     let record = crate::config::NoticeRecord {
         saved: super::today(),
-        from: &name,
+        from: name,
         title: notice.title.as_deref(),
         number: notice.number.as_deref(),
     };
-    let saved = crate::config::saved_file(&record, &result, &comments);
-    crate::output::write_file(&path, saved.as_bytes())?;
-    Ok((notice.year, result))
+    let text = crate::config::saved_file(&record, periods, comments);
+    crate::output::write_file(&path, text.as_bytes())?;
+    Ok(path)
 }
 
 /// The off/work status of each day `periods` name.

@@ -190,6 +190,18 @@ impl Lines {
         self.end("VTIMEZONE");
     }
 
+    /// The start of a calendar named `name`: `BEGIN:VCALENDAR` and the properties every
+    /// feed has.
+    fn head(&mut self, name: &str) {
+        self.begin("VCALENDAR");
+        self.value("VERSION", "2.0");
+        self.text("PRODID", PRODID);
+        self.value("CALSCALE", "GREGORIAN");
+        self.value("METHOD", "PUBLISH");
+        self.text("X-WR-CALNAME", name);
+        self.text("NAME", name);
+    }
+
     /// The document.
     fn finish(self) -> String {
         self.out
@@ -304,13 +316,7 @@ impl<'a> Feed<'a> {
         let events: Vec<&str> = events.collect();
         let size = events.iter().map(|e| e.len()).sum::<usize>() + self.timezone.len() + 2048;
         let mut lines = Lines::with_capacity(size);
-        lines.begin("VCALENDAR");
-        lines.value("VERSION", "2.0");
-        lines.text("PRODID", PRODID);
-        lines.value("CALSCALE", "GREGORIAN");
-        lines.value("METHOD", "PUBLISH");
-        lines.text("X-WR-CALNAME", name);
-        lines.text("NAME", name);
+        lines.head(name);
         lines.text("X-WR-TIMEZONE", &calendar.timezone);
         if let Some(description) = &calendar.description {
             lines.text("X-WR-CALDESC", description);
@@ -444,13 +450,7 @@ pub(crate) fn day_feed(
     stamp: DateTime<Utc>,
 ) -> String {
     let mut lines = Lines::with_capacity(entries.len() * 300 + 512);
-    lines.begin("VCALENDAR");
-    lines.value("VERSION", "2.0");
-    lines.text("PRODID", PRODID);
-    lines.value("CALSCALE", "GREGORIAN");
-    lines.value("METHOD", "PUBLISH");
-    lines.text("X-WR-CALNAME", name);
-    lines.text("NAME", name);
+    lines.head(name);
     let stamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
     let trigger = duration_value(-lead.unwrap_or(15 * 60));
     for entry in entries {

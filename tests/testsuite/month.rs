@@ -1,7 +1,7 @@
 //! A month in one read: the lunar line under each month's title against tyme4rs (leap
 //! months included), routines told once on a phone, and the long images' heights.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -79,18 +79,6 @@ fn the_lunar_line_names_every_lunar_month_with_its_year() {
     assert!(expected_line(2028, 6).contains("闰五月"));
 }
 
-fn chromium() -> Option<PathBuf> {
-    let found = ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .map(|n| Path::new("/usr/bin").join(n))
-        .find(|p| p.exists());
-    if found.is_none() {
-        assert!(std::env::var_os("CI").is_none(), "CI must install chromium");
-        println!("SKIPPED: chromium is not installed (apt-get install chromium)");
-    }
-    found
-}
-
 /// What a 390-px phone shows of `page`: its text, and each agenda day's text by id.
 fn phone_text(browser: &Path, page: &Path) -> serde_json::Value {
     let steps = serde_json::json!([
@@ -112,7 +100,7 @@ fn phone_text(browser: &Path, page: &Path) -> serde_json::Value {
 
 #[test]
 fn on_a_phone_a_routine_is_told_once_and_every_other_title_under_its_date() {
-    let Some(browser) = chromium() else { return };
+    let Some(browser) = crate::support::chromium() else { return };
     let dir = tempfile::tempdir().unwrap();
     for calendar in ["calendars/hospital.toml", "calendars/mine.toml"] {
         let out = dir.path().join(Path::new(calendar).file_stem().unwrap());
@@ -163,7 +151,7 @@ fn on_a_phone_a_routine_is_told_once_and_every_other_title_under_its_date() {
 
 #[test]
 fn the_hospitals_long_images_are_short_enough_to_read() {
-    let Some(browser) = chromium() else { return };
+    let Some(browser) = crate::support::chromium() else { return };
     let dir = tempfile::tempdir().unwrap();
     build(
         "calendars/hospital.toml",

@@ -238,18 +238,6 @@ fn a_gbk_notice_gets_the_encoding_hint() {
     assert!(err.contains("not UTF-8") && err.contains("UTF-8"), "{err}");
 }
 
-/// A 2027 notice (a year the built-in data lacks), written for the tests in the grammar of
-/// the 2026 notice; every weekday is checked by the import itself.
-const NOTICE_2027: &str = "国务院办公厅关于2027年部分节假日安排的通知
-一、元旦：1月1日（周五）至3日（周日）放假，共3天。
-二、春节：2月5日（农历除夕、周五）至2月13日（农历正月初八、周六）放假调休，共9天。2月20日（周六）上班。
-三、清明节：4月3日（周六）至5日（周一）放假，共3天。
-四、劳动节：5月1日（周六）至5日（周三）放假调休，共5天。4月25日（周日）、5月8日（周六）上班。
-五、端午节：6月9日（周三）放假1天，不调休。
-六、中秋节：9月15日（周三）放假1天，不调休。
-七、国庆节：10月1日（周五）至7日（周四）放假调休，共7天。9月26日（周日）、10月9日（周六）上班。
-";
-
 fn temp() -> tempfile::TempDir {
     tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap()
 }
@@ -274,7 +262,7 @@ fn save_makes_every_calendar_know_the_year() {
         .env("UNIONCAL_DATA_DIR", data.path())
         .env("SOURCE_DATE_EPOCH", "1796083200")
         .args(["holidays", "import", "-", "--save"])
-        .write_stdin(NOTICE_2027)
+        .write_stdin(crate::support::NOTICE_2027)
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -336,7 +324,7 @@ fn into_keeps_the_file_and_its_comments() {
         .env("UNIONCAL_DATA_DIR", dir.path().join("none"))
         .args(["holidays", "import", "-", "--into"])
         .arg(&file)
-        .write_stdin(NOTICE_2027)
+        .write_stdin(crate::support::NOTICE_2027)
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -355,7 +343,7 @@ fn into_keeps_the_file_and_its_comments() {
         .env("UNIONCAL_DATA_DIR", dir.path().join("none"))
         .args(["holidays", "import", "-", "--into"])
         .arg(&file)
-        .write_stdin(NOTICE_2027)
+        .write_stdin(crate::support::NOTICE_2027)
         .assert()
         .success();
     let again = std::fs::read_to_string(&file).unwrap();
@@ -379,7 +367,7 @@ fn shared_holidays_files_and_their_precedence() {
         .env("UNIONCAL_DATA_DIR", dir.path().join("none"))
         .args(["holidays", "import", "-", "--into"])
         .arg(&shared)
-        .write_stdin(NOTICE_2027)
+        .write_stdin(crate::support::NOTICE_2027)
         .assert()
         .success();
     // The calendar's own 国庆节 wins over the shared file's.
@@ -567,7 +555,7 @@ fn import_into(dir: &Path, file: &Path) -> std::process::Output {
         .env("UNIONCAL_DATA_DIR", dir.join("none"))
         .args(["holidays", "import", "-", "--into"])
         .arg(file)
-        .write_stdin(NOTICE_2027)
+        .write_stdin(crate::support::NOTICE_2027)
         .timeout(std::time::Duration::from_secs(20))
         .output()
         .unwrap()
@@ -644,7 +632,7 @@ fn an_import_lists_what_the_notice_changed_against_the_forecast() {
         .current_dir(dir.path())
         .env("UNIONCAL_DATA_DIR", dir.path().join("data"))
         .args(["holidays", "import", "-"])
-        .write_stdin(NOTICE_2027)
+        .write_stdin(crate::support::NOTICE_2027)
         .output()
         .unwrap();
     assert!(out.status.success());

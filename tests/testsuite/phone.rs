@@ -3,22 +3,10 @@
 //! its month's agenda. Needs Chromium (`.ci/run` installs it); skipped with a note
 //! without it, and failing under CI.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use crate::support::bin;
-
-fn chromium() -> Option<PathBuf> {
-    let found = ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .map(|n| Path::new("/usr/bin").join(n))
-        .find(|p| p.exists());
-    if found.is_none() {
-        assert!(std::env::var_os("CI").is_none(), "CI must install chromium");
-        println!("SKIPPED: chromium is not installed (apt-get install chromium)");
-    }
-    found
-}
 
 const PROBE: &str = r#"<script>
 window.addEventListener('load', () => {
@@ -91,7 +79,7 @@ fn probe(browser: &Path, dir: &Path, page: &Path, width: u32) -> (Vec<String>, V
 }
 
 fn check_pages(calendar: &Path, year: &str) {
-    let Some(browser) = chromium() else { return };
+    let Some(browser) = crate::support::chromium() else { return };
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     bin()

@@ -4,7 +4,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Stdio};
 use std::time::Duration;
 
@@ -89,16 +89,6 @@ impl Started {
     }
 }
 
-const NOTICE_2027: &str = "国务院办公厅关于2027年部分节假日安排的通知
-一、元旦：1月1日（周五）至3日（周日）放假，共3天。
-二、春节：2月5日（农历除夕、周五）至2月13日（农历正月初八、周六）放假调休，共9天。2月20日（周六）上班。
-三、清明节：4月3日（周六）至5日（周一）放假，共3天。
-四、劳动节：5月1日（周六）至5日（周三）放假调休，共5天。4月25日（周日）、5月8日（周六）上班。
-五、端午节：6月9日（周三）放假1天，不调休。
-六、中秋节：9月15日（周三）放假1天，不调休。
-七、国庆节：10月1日（周五）至7日（周四）放假调休，共7天。9月26日（周日）、10月9日（周六）上班。
-";
-
 #[test]
 fn an_empty_folder_gets_the_starter_and_the_tokened_address() {
     let dir = tempfile::tempdir().unwrap();
@@ -159,7 +149,7 @@ fn every_action_needs_the_token_the_page_origin_and_a_loopback_host() {
             ),
         ];
         for (headers, want) in cases {
-            let answer = started.request("POST", &path, &headers, NOTICE_2027);
+            let answer = started.request("POST", &path, &headers, crate::support::NOTICE_2027);
             assert_eq!(answer.status, want, "{name} {headers:?}");
         }
     }
@@ -203,7 +193,7 @@ fn fix_and_import_work_while_a_broken_calendar_refuses_to_build() {
     assert!(dir.path().join("unioncal.toml.bak").exists());
     assert_eq!(started.action("build", "{}").status, 200);
     // Import a notice: its periods, saved in the data folder.
-    let import = started.action("import", NOTICE_2027);
+    let import = started.action("import", crate::support::NOTICE_2027);
     assert_eq!(import.status, 200, "{}", import.body);
     let json: serde_json::Value = serde_json::from_str(&import.body).unwrap();
     assert_eq!(json["year"], 2027);
@@ -216,7 +206,9 @@ fn fix_and_import_work_while_a_broken_calendar_refuses_to_build() {
     // A notice with a mistake is refused at its line, and nothing more is saved.
     let bad = started.action(
         "import",
-        &NOTICE_2027.replace("2月20日（周六）", "2月20日（周五）").replace("2027年", "2028年"),
+        &crate::support::NOTICE_2027
+            .replace("2月20日（周六）", "2月20日（周五）")
+            .replace("2027年", "2028年"),
     );
     assert_eq!(bad.status, 422);
     assert!(!dir.path().join("data/holidays/2028.toml").exists());
@@ -255,18 +247,6 @@ fn a_taken_port_moves_on_to_the_next_free_one() {
     assert!(err.contains(&format!("port {port} is taken")), "{err}");
 }
 
-fn chromium() -> Option<PathBuf> {
-    let found = ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .map(|n| Path::new("/usr/bin").join(n))
-        .find(|p| p.exists());
-    if found.is_none() {
-        assert!(std::env::var_os("CI").is_none(), "CI must install chromium");
-        println!("SKIPPED: chromium is not installed (apt-get install chromium)");
-    }
-    found
-}
-
 /// Run `steps` on the workbench in headless Chromium (`tests/cdp.py`, the DevTools
 /// protocol over a pipe): what the steps read, one JSON value a line.
 fn drive(browser: &Path, started: &Started, steps: &serde_json::Value) -> Vec<serde_json::Value> {
@@ -297,7 +277,7 @@ fn press(browser: &Path, started: &Started, id: &str, fill: Option<(&str, &str)>
 
 #[test]
 fn in_chromium_the_workbench_builds_imports_and_fixes() {
-    let Some(browser) = chromium() else { return };
+    let Some(browser) = crate::support::chromium() else { return };
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("unioncal.toml"),
@@ -315,6 +295,6 @@ fn in_chromium_the_workbench_builds_imports_and_fixes() {
     assert!(shown.contains("已生成全部文件"), "{shown}");
     assert!(dir.path().join("public/index.html").exists());
     // 粘贴放假通知: its periods on the page.
-    let shown = press(&browser, &started, "import", Some(("#notice", NOTICE_2027)));
+    let shown = press(&browser, &started, "import", Some(("#notice", crate::support::NOTICE_2027)));
     assert!(shown.contains("春节  2027-02-05 – 2027-02-13"), "{shown}");
 }
