@@ -411,7 +411,7 @@ pub fn read(path: &Path, name: &str, sheet: Option<&str>) -> Result<Roster> {
         if original_age.is_none() && status == "在职" && birth_month.is_some() {
             roster.problems.push(Problem {
                 cell: at(Field::Category),
-                message: t!("roster-no-retirement-age", name = name),
+                message: t!("roster-no-retirement-age"),
                 left_out: false,
             });
         }

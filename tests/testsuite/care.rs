@@ -401,6 +401,9 @@ fn a_bad_roster_names_each_row_by_its_cell_masks_the_id_and_builds_the_rest() {
         assert!(err.contains(&format!("sample-bad-roster.xlsx {cell} ")), "{cell}: {err}");
     }
     assert!(!err.contains("110105199206080630") && err.contains("1101**********0630"), "{err}");
+    for name in ["钱璎瑷", "孙琤瑢", "李璆玥", "周珣瑄", "吴琬瑾", "吴文海"] {
+        assert!(!err.contains(name), "the messages name {name}: {err}");
+    }
     let json = private_json(&file, 2027);
     let members: BTreeSet<&str> =
         json["care"].as_array().unwrap().iter().map(|e| e["member"].as_str().unwrap()).collect();
