@@ -265,6 +265,7 @@ fn birth_of(cell: &Cell) -> Option<Birth> {
 fn lunar_of(text: &str) -> Option<LunarDay> {
     let text = text.trim();
     let text = text.strip_prefix("农历").unwrap_or(text);
+    let text = text.strip_suffix('日').unwrap_or(text);
     let (leap, rest) = match text.strip_prefix('闰') {
         Some(rest) => (true, rest),
         None => (false, text),
@@ -491,6 +492,7 @@ mod tests {
         assert_eq!(lunar_of("闰四月初八"), Some(LunarDay { month: 4, day: 8, leap: true }));
         assert_eq!(lunar_of("腊月三十"), Some(LunarDay { month: 12, day: 30, leap: false }));
         assert_eq!(lunar_of("08-15"), Some(LunarDay { month: 8, day: 15, leap: false }));
+        assert_eq!(lunar_of("农历八月十五日"), Some(LunarDay { month: 8, day: 15, leap: false }));
         assert_eq!(lunar_of("十三月初一"), None);
     }
 }
