@@ -299,6 +299,11 @@ pub(super) fn run(args: &StartArgs, ui: &Ui) -> Result<u8> {
         }
         ui.note(&crate::t!("start-wrote-starter", path = file.display()));
     }
+    // The saved arrangements' folder exists before the preview starts, so that it is
+    // watched: a notice imported on the workbench rebuilds the preview.
+    if let Some(dir) = super::store::holidays_dir() {
+        let _ = std::fs::create_dir_all(dir);
+    }
     let token = token()?;
     let serve_args = ServeArgs {
         file: file.clone(),
