@@ -361,8 +361,107 @@ fn no_personal_data_reaches_a_public_output() {
     assert!(consenting.iter().any(|n| public.contains(n)), "consent lets a name be shown");
     // The private folder holds the names, beside the calendar, not in public/.
     let private = all_text(&dir.path().join("private"));
-    assert!(rows().iter().all(|r| private.contains(&r["姓名"])) || private.contains("吴文海"));
+    let json = private_json(&file, 2027);
+    for entry in json["care"].as_array().unwrap() {
+        let name = entry["name"].as_str().unwrap();
+        assert!(private.contains(name), "{name} has care work but is not in the private files");
+    }
     assert!(!out.join("private").exists());
+}
+
+/// Every file `serve` answers with for the roster's calendar, as one text.
+fn served_text(file: &Path, names: &[PathBuf]) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("unioncal"))
+        .arg("serve")
+        .arg(file)
+        .args(["--port", "0"])
+        .env("UNIONCAL_LANG", "en")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let address =
+        line.split("http://").nth(1).and_then(|s| s.split('/').next()).unwrap().to_string();
+    let mut text = String::new();
+    let mut answered = 0;
+    for name in
+        names.iter().chain([&PathBuf::from("care.xlsx"), &PathBuf::from("private/care.ics")])
+    {
+        let mut stream = std::net::TcpStream::connect(&address).unwrap();
+        let path = name.to_string_lossy().replace('\\', "/");
+        write!(stream, "GET /{path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n")
+            .unwrap();
+        let mut bytes = Vec::new();
+        stream.read_to_end(&mut bytes).unwrap();
+        answered += usize::from(bytes.starts_with(b"HTTP/1.1 200"));
+        let body =
+            bytes.windows(4).position(|w| w == b"\r\n\r\n").map_or(&bytes[..], |i| &bytes[i + 4..]);
+        if path.ends_with(".docx") || path.ends_with(".xlsx") {
+            if let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(body.to_vec())) {
+                for i in 0..zip.len() {
+                    let _ = zip.by_index(i).unwrap().read_to_string(&mut text);
+                }
+            }
+        } else {
+            text.push_str(&String::from_utf8_lossy(body));
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(answered, names.len(), "every public file is served, the private ones are not");
+    text
+}
+
+#[test]
+fn serve_and_the_print_pdf_carry_no_personal_data_either() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = calendar(dir.path(), "sample-roster.xlsx");
+    let out = dir.path().join("public");
+    let mut build = bin();
+    build.arg("build").arg(&file).arg("--out").arg(&out);
+    let browser = crate::support::chromium();
+    if let Some(browser) = &browser {
+        build.args(["--pdf", "--browser"]).arg(browser);
+    }
+    let built = build.output().unwrap();
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    let names: Vec<PathBuf> = crate::support::files_under(&out)
+        .into_iter()
+        .filter(|n| n.extension().is_none_or(|e| e != "pdf"))
+        .collect();
+    let mut public = served_text(&file, &names);
+    // The PDF's text, read by poppler.
+    if browser.is_some() {
+        match std::process::Command::new("pdftotext").arg(out.join("print.pdf")).arg("-").output() {
+            Ok(text) if text.status.success() => {
+                let text = String::from_utf8_lossy(&text.stdout).into_owned();
+                assert!(text.contains("集体生日会"), "the PDF has its text");
+                public.push_str(&text);
+            }
+            _ => {
+                assert!(std::env::var_os("CI").is_none(), "CI must install poppler-utils");
+                println!("SKIPPED the PDF's text: pdftotext is not installed");
+            }
+        }
+    }
+    assert!(public.contains("本月生日会员"), "the counts are there");
+    for row in rows() {
+        if row["同意公开"] != "是" {
+            assert!(!public.contains(&row["姓名"]), "{} is served", row["姓名"]);
+        }
+        if !row["身份证号"].is_empty() {
+            assert!(!public.contains(&row["身份证号"]), "an ID number is served");
+        }
+        if let Some(birth) = birth_of(&row) {
+            assert!(
+                !public.contains(&birth.format("%Y-%m-%d").to_string()),
+                "a birth date is served"
+            );
+        }
+    }
 }
 
 #[test]
@@ -452,4 +551,61 @@ fn who_naming_a_column_the_roster_lacks_is_an_error_at_its_line() {
     let err = String::from_utf8(out.stderr).unwrap();
     let line = text.lines().position(|l| l.starts_with("who = { \"困难\"")).unwrap() + 1;
     assert!(err.contains(&format!("union.toml:{line}:7")) && err.contains("困难"), "{err}");
+}
+
+#[test]
+fn the_private_feed_and_workbook_hold_every_entry_with_reminders_and_registers() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = calendar(dir.path(), "sample-roster.xlsx");
+    let built =
+        bin().arg("build").arg(&file).arg("--out").arg(dir.path().join("public")).output().unwrap();
+    assert!(built.status.success());
+    let json = private_json(&file, 2027);
+    let care = json["care"].as_array().unwrap();
+    // care.ics, read by an independent parser: a birthday or retirement each, one entry per
+    // visit occurrence, every one with a reminder 3 days before, UIDs without names.
+    let reader =
+        std::io::BufReader::new(std::fs::File::open(dir.path().join("private/care.ics")).unwrap());
+    let feed = ical::IcalParser::new(reader).next().unwrap().unwrap();
+    let singles = care.iter().filter(|e| e["kind"] != "visit").count();
+    let visits: BTreeSet<(String, String)> = care
+        .iter()
+        .filter(|e| e["kind"] == "visit")
+        .map(|e| {
+            (e["visit"].as_str().unwrap().to_string(), e["date"].as_str().unwrap().to_string())
+        })
+        .collect();
+    assert_eq!(feed.events.len(), singles + visits.len());
+    for event in &feed.events {
+        let uid = event
+            .properties
+            .iter()
+            .find(|p| p.name == "UID")
+            .and_then(|p| p.value.clone())
+            .unwrap();
+        assert!(rows().iter().all(|r| !uid.contains(&r["姓名"])), "{uid}");
+        let trigger = event.alarms[0]
+            .properties
+            .iter()
+            .find(|p| p.name == "TRIGGER")
+            .and_then(|p| p.value.clone());
+        assert_eq!(trigger.as_deref(), Some("-P3D"));
+    }
+    // care.xlsx: 生日, 退休, a register per visit occurrence, 名册问题.
+    let mut zip =
+        zip::ZipArchive::new(std::fs::File::open(dir.path().join("private/care.xlsx")).unwrap())
+            .unwrap();
+    let mut workbook = String::new();
+    zip.by_name("xl/workbook.xml").unwrap().read_to_string(&mut workbook).unwrap();
+    let doc = roxmltree::Document::parse(&workbook).unwrap();
+    let sheets: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("sheet"))
+        .filter_map(|n| n.attribute("name"))
+        .collect();
+    assert_eq!(sheets.first(), Some(&"生日"));
+    assert_eq!(sheets.get(1), Some(&"退休"));
+    assert_eq!(sheets.last(), Some(&"名册问题"));
+    assert_eq!(sheets.len(), 3 + visits.len(), "{sheets:?}");
+    assert!(sheets.iter().any(|s| s.starts_with("重阳节走访慰问退休职工")), "{sheets:?}");
 }

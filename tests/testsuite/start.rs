@@ -192,6 +192,12 @@ fn fix_and_import_work_while_a_broken_calendar_refuses_to_build() {
     assert_eq!(json["changes"][0]["after"], "name = \"测试工会\"");
     assert!(dir.path().join("unioncal.toml.bak").exists());
     assert_eq!(started.action("build", "{}").status, 200);
+    // Before the notice, 2027 is a forecast: its make-up Sunday 02-14 is marked 班*.
+    let forecast_page = std::time::Instant::now();
+    while !started.request("GET", "/2027-02.html", &[], "").body.contains("班*") {
+        assert!(forecast_page.elapsed() < Duration::from_secs(10), "no forecast marks");
+        std::thread::sleep(Duration::from_millis(200));
+    }
     // Import a notice: its periods, saved in the data folder.
     let import = started.action("import", crate::support::NOTICE_2027);
     assert_eq!(import.status, 200, "{}", import.body);
