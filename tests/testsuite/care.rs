@@ -448,6 +448,10 @@ fn serve_and_the_print_pdf_carry_no_personal_data_either() {
         }
     }
     assert!(public.contains("本月生日会员"), "the counts are there");
+    // The plan says it month by month, as a count.
+    let plan = std::fs::read_to_string(out.join("plan.md")).unwrap();
+    let january = oracle_birthdays(2027).iter().filter(|(_, d)| d.month() == 1).count();
+    assert!(plan.contains(&format!("为本月过生日的 {january} 名会员送上生日祝福")), "{plan}");
     for row in rows() {
         if row["同意公开"] != "是" {
             assert!(!public.contains(&row["姓名"]), "{} is served", row["姓名"]);
