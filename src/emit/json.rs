@@ -185,7 +185,21 @@ fn event(out: &mut impl Write, texts: &EventTexts, o: &Occurrence) -> io::Result
 /// # Errors
 ///
 /// When the writer fails.
-pub fn write(calendar: &Calendar, schedule: &Schedule, mut out: impl Write) -> io::Result<()> {
+pub fn write(calendar: &Calendar, schedule: &Schedule, out: impl Write) -> io::Result<()> {
+    write_with(calendar, schedule, None, out)
+}
+
+/// [`write`], with `care` (the roster's entries, `list --private`) as the last key.
+///
+/// # Errors
+///
+/// When the writer fails.
+pub fn write_with(
+    calendar: &Calendar,
+    schedule: &Schedule,
+    care: Option<&serde_json::Value>,
+    mut out: impl Write,
+) -> io::Result<()> {
     out.write_all(b"{\n  \"calendar\": ")?;
     string(&mut out, &calendar.name)?;
     out.write_all(b",\n  \"from\": ")?;
@@ -198,7 +212,7 @@ pub fn write(calendar: &Calendar, schedule: &Schedule, mut out: impl Write) -> i
         b",\n  \"provisional_holidays\": false"
     })?;
     if schedule.occurrences.is_empty() {
-        out.write_all(b",\n  \"events\": []\n}\n")?;
+        out.write_all(b",\n  \"events\": []")?;
     } else {
         out.write_all(b",\n  \"events\": [\n")?;
         // Events are assembled in a buffer (cheap appends) and written in large pieces.
@@ -215,8 +229,14 @@ pub fn write(calendar: &Calendar, schedule: &Schedule, mut out: impl Write) -> i
             }
         }
         out.write_all(&buffer)?;
-        out.write_all(b"\n  ]\n}\n")?;
+        out.write_all(b"\n  ]")?;
     }
+    if let Some(care) = care {
+        let text = serde_json::to_string_pretty(care).map_err(io::Error::other)?;
+        out.write_all(b",\n  \"care\": ")?;
+        out.write_all(text.replace('\n', "\n  ").as_bytes())?;
+    }
+    out.write_all(b"\n}\n")?;
     out.flush()
 }
 
