@@ -137,139 +137,120 @@ fn open_path(path: &Path, edit: bool) -> std::io::Result<()> {
 
 /// The actions of the workbench on the calendar `file` in `folder`.
 fn actions(folder: PathBuf, file: PathBuf) -> impl Fn(&str, &[u8]) -> (u16, String) + Send + Sync {
-    move |name: &str, body: &[u8]| {
-        let quiet = Ui::new(true, false);
-        match name {
-            "build" => {
-                let wanted: serde_json::Value = serde_json::from_slice(body).unwrap_or_default();
-                let flag = |key: &str| {
-                    wanted.get(key).and_then(serde_json::Value::as_bool).unwrap_or(false)
-                };
-                let args = BuildArgs {
-                    files: vec![file.clone()],
-                    range: RangeArgs { year: None, from: None, to: None },
-                    out: folder.join("public"),
-                    output: OutputArgs {
-                        templates: None,
-                        png: flag("png"),
-                        pdf: flag("pdf"),
-                        browser: None,
-                    },
-                };
-                // The calendar's problems first, so that a broken one is refused with them.
-                if let Err(error) = super::load(&file) {
-                    return failure(&error);
-                }
-                match super::build::run(&args, &quiet) {
-                    Ok(0) => answer(
-                        200,
-                        &serde_json::json!({
-                            "ok": true,
-                            "message": crate::t!("workbench-built", out = args.out.display()),
-                            "out": args.out.display().to_string(),
-                        }),
-                    ),
-                    Ok(_) => answer(
-                        500,
-                        &serde_json::json!({ "ok": false, "message": crate::t!("workbench-build-failed") }),
-                    ),
-                    Err(error) => failure(&error),
-                }
-            }
-            "fix" => match super::check::fix_file(&file) {
-                Ok(fixed) => {
-                    let changes: Vec<serde_json::Value> = fixed
-                        .as_ref()
-                        .map(|f| {
-                            f.changes
-                                .iter()
-                                .map(|(line, before, after)| serde_json::json!({"line": line, "before": before, "after": after}))
-                                .collect()
-                        })
-                        .unwrap_or_default();
-                    let message = match &fixed {
-                        Some(f) => crate::t!(
-                            "fix-summary",
-                            count = f.count,
-                            file = file.display(),
-                            backup = f.backup.display()
-                        ),
-                        None => crate::t!("fix-nothing", file = file.display()),
-                    };
-                    let errors: Vec<serde_json::Value> = match super::load(&file) {
-                        Err(Error::Calendar(d)) => {
-                            d.iter().map(super::serve::diagnostic_json).collect()
-                        }
-                        _ => Vec::new(),
-                    };
-                    answer(
-                        200,
-                        &serde_json::json!({
-                            "ok": errors.is_empty(),
-                            "message": message,
-                            "changes": changes,
-                            "backup": fixed.map(|f| f.backup.display().to_string()),
-                            "errors": errors,
-                        }),
-                    )
-                }
-                Err(error) => failure(&error),
-            },
-            "import" => {
-                let text = String::from_utf8_lossy(body);
-                match super::holidays::import_and_save(&text) {
-                    Ok((year, periods)) => {
-                        let runs: Vec<serde_json::Value> = crate::dates::runs(&periods)
-                            .into_iter()
-                            .map(|(name, start, end, work)| {
-                                serde_json::json!({
-                                    "name": name,
-                                    "start": start.to_string(),
-                                    "end": end.to_string(),
-                                    "work": work.iter().map(ToString::to_string).collect::<Vec<_>>(),
-                                })
-                            })
-                            .collect();
-                        answer(
-                            200,
-                            &serde_json::json!({
-                                "ok": true,
-                                "year": year,
-                                "message": crate::t!("workbench-imported", year = year),
-                                "periods": runs,
-                                "changed": super::holidays::changed_days(year, &periods),
-                            }),
-                        )
-                    }
-                    Err(error) => failure(&error),
-                }
-            }
-            "open" => {
-                let out = folder.join("public");
-                let target = if out.is_dir() { out } else { folder.clone() };
-                match open_path(&target, false) {
-                    Ok(()) => answer(
-                        200,
-                        &serde_json::json!({"ok": true, "message": crate::t!("workbench-opened", path = target.display())}),
-                    ),
-                    Err(e) => answer(
-                        500,
-                        &serde_json::json!({"ok": false, "message": crate::t!("workbench-cannot-open", path = target.display(), error = e)}),
-                    ),
-                }
-            }
-            "edit" => match open_path(&file, true) {
-                Ok(()) => answer(
-                    200,
-                    &serde_json::json!({"ok": true, "message": crate::t!("workbench-opened", path = file.display())}),
-                ),
-                Err(e) => answer(
-                    500,
-                    &serde_json::json!({"ok": false, "message": crate::t!("workbench-cannot-open", path = file.display(), error = e)}),
-                ),
-            },
-            _ => answer(404, &serde_json::json!({"ok": false})),
+    move |name: &str, body: &[u8]| match name {
+        "build" => build(&folder, &file, body),
+        "fix" => fix(&file),
+        "import" => import(&String::from_utf8_lossy(body)),
+        "open" => {
+            let out = folder.join("public");
+            open(if out.is_dir() { &out } else { &folder }, false)
         }
+        "edit" => open(&file, true),
+        _ => answer(404, &serde_json::json!({"ok": false})),
+    }
+}
+
+/// 生成全部文件: the calendar's errors (422) when it has any, else every output into
+/// `folder/public`, with pictures and the PDF as `body` (`{"png", "pdf"}`) asks.
+fn build(folder: &Path, file: &Path, body: &[u8]) -> (u16, String) {
+    let wanted: serde_json::Value = serde_json::from_slice(body).unwrap_or_default();
+    let flag = |key: &str| wanted.get(key).and_then(serde_json::Value::as_bool).unwrap_or(false);
+    let args = BuildArgs {
+        files: vec![file.to_path_buf()],
+        range: RangeArgs { year: None, from: None, to: None },
+        out: folder.join("public"),
+        output: OutputArgs { templates: None, png: flag("png"), pdf: flag("pdf"), browser: None },
+    };
+    // The calendar's problems first, so that a broken one is refused with them.
+    if let Err(error) = super::load(file) {
+        return failure(&error);
+    }
+    let out = args.out.display();
+    match super::build::run(&args, &Ui::new(true, false)) {
+        Ok(0) => answer(
+            200,
+            &serde_json::json!({
+                "ok": true,
+                "message": crate::t!("workbench-built", out = out),
+                "out": out.to_string(),
+            }),
+        ),
+        Ok(_) => answer(
+            500,
+            &serde_json::json!({ "ok": false, "message": crate::t!("workbench-build-failed") }),
+        ),
+        Err(error) => failure(&error),
+    }
+}
+
+/// 修复中文标点: `check --fix`, each change, then what the calendar still has wrong.
+fn fix(file: &Path) -> (u16, String) {
+    let fixed = match super::check::fix_file(file) {
+        Ok(fixed) => fixed,
+        Err(error) => return failure(&error),
+    };
+    let changes: Vec<serde_json::Value> = fixed
+        .iter()
+        .flat_map(|f| &f.changes)
+        .map(|(line, before, after)| serde_json::json!({"line": line, "before": before, "after": after}))
+        .collect();
+    let message = match &fixed {
+        Some(f) => crate::t!(
+            "fix-summary",
+            count = f.count,
+            file = file.display(),
+            backup = f.backup.display()
+        ),
+        None => crate::t!("fix-nothing", file = file.display()),
+    };
+    let errors: Vec<serde_json::Value> = match super::load(file) {
+        Err(Error::Calendar(d)) => d.iter().map(super::serve::diagnostic_json).collect(),
+        _ => Vec::new(),
+    };
+    answer(
+        200,
+        &serde_json::json!({
+            "ok": errors.is_empty(),
+            "message": message,
+            "changes": changes,
+            "backup": fixed.map(|f| f.backup.display().to_string()),
+            "errors": errors,
+        }),
+    )
+}
+
+/// 粘贴放假通知: read, check and save the pasted notice; its periods and the days it
+/// changed against the forecast.
+fn import(text: &str) -> (u16, String) {
+    match super::holidays::import_and_save(text) {
+        Ok((year, periods)) => answer(
+            200,
+            &serde_json::json!({
+                "ok": true,
+                "year": year,
+                "message": crate::t!("workbench-imported", year = year),
+                "periods": crate::emit::holidays::periods_json(&periods),
+                "changed": super::holidays::changed_days(year, &periods),
+            }),
+        ),
+        Err(error) => failure(&error),
+    }
+}
+
+/// 打开输出文件夹 / 用记事本打开.
+fn open(path: &Path, edit: bool) -> (u16, String) {
+    match open_path(path, edit) {
+        Ok(()) => answer(
+            200,
+            &serde_json::json!({"ok": true, "message": crate::t!("workbench-opened", path = path.display())}),
+        ),
+        Err(e) => answer(
+            500,
+            &serde_json::json!({
+                "ok": false,
+                "message": crate::t!("workbench-cannot-open", path = path.display(), error = e),
+            }),
+        ),
     }
 }
 

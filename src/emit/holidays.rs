@@ -72,20 +72,31 @@ pub fn json(arrangement: &Arrangement) -> String {
         source: &'static str,
         periods: Vec<Run>,
     }
-    #[derive(serde::Serialize)]
-    struct Run {
-        name: String,
-        start: String,
-        end: String,
-        work: Vec<String>,
-    }
     let source = match arrangement.status {
         YearStatus::Official => "official",
         YearStatus::Saved => "saved",
         YearStatus::Calendar => "file",
         YearStatus::Provisional => "forecast",
     };
-    let periods = crate::dates::runs(&arrangement.periods)
+    let year = Year { year: arrangement.year, source, periods: periods_json(&arrangement.periods) };
+    let mut text = serde_json::to_string_pretty(&year).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// A run of a period's days as JSON: `{"name", "start", "end", "work"}`.
+#[derive(serde::Serialize)]
+pub(crate) struct Run {
+    name: String,
+    start: String,
+    end: String,
+    work: Vec<String>,
+}
+
+/// Periods as JSON runs, a break with a gap written as one entry a run of days.
+#[must_use]
+pub(crate) fn periods_json(periods: &[crate::dates::Period]) -> Vec<Run> {
+    crate::dates::runs(periods)
         .into_iter()
         .map(|(name, start, end, work)| Run {
             name,
@@ -93,11 +104,7 @@ pub fn json(arrangement: &Arrangement) -> String {
             end: end.to_string(),
             work: work.iter().map(ToString::to_string).collect(),
         })
-        .collect();
-    let year = Year { year: arrangement.year, source, periods };
-    let mut text = serde_json::to_string_pretty(&year).unwrap_or_default();
-    text.push('\n');
-    text
+        .collect()
 }
 
 /// How sure a forecast break is: its statutory days, the days that are a guess, and the
