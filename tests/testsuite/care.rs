@@ -613,3 +613,46 @@ fn the_private_feed_and_workbook_hold_every_entry_with_reminders_and_registers()
     assert_eq!(sheets.len(), 3 + visits.len(), "{sheets:?}");
     assert!(sheets.iter().any(|s| s.starts_with("重阳节走访慰问退休职工")), "{sheets:?}");
 }
+
+#[test]
+fn serve_rebuilds_when_the_roster_is_saved() {
+    use std::io::{BufRead, BufReader, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let file = calendar(dir.path(), "sample-roster-gbk.csv");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("unioncal"))
+        .arg("serve")
+        .arg(&file)
+        .args(["--port", "0"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let address =
+        line.split("http://").nth(1).and_then(|s| s.split('/').next()).unwrap().to_string();
+    let feed = |address: &str| {
+        let mut stream = std::net::TcpStream::connect(address).unwrap();
+        write!(stream, "GET /union.ics HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n")
+            .unwrap();
+        let mut text = String::new();
+        let _ = stream.read_to_string(&mut text);
+        text
+    };
+    let before = rows().iter().filter(|r| r["困难职工"] == "是").count();
+    assert!(feed(&address).contains(&format!("共 {before} 人")));
+    // One more member in hardship, saved as Excel saves a CSV.
+    let roster = dir.path().join("sample-roster-gbk.csv");
+    let mut bytes = std::fs::read(&roster).unwrap();
+    let (extra, _, _) =
+        encoding_rs::GBK.encode("M9999,新会员,男,1990-01-01,,,后勤处,,,在职,是,,\r\n");
+    bytes.extend_from_slice(&extra);
+    std::fs::write(&roster, bytes).unwrap();
+    let started = std::time::Instant::now();
+    while !feed(&address).contains(&format!("共 {} 人", before + 1)) {
+        assert!(started.elapsed() < std::time::Duration::from_secs(10), "no rebuild on the roster");
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
