@@ -189,7 +189,7 @@ pub fn write(calendar: &Calendar, schedule: &Schedule, out: impl Write) -> io::R
     write_with(calendar, schedule, None, out)
 }
 
-/// [`write`], with `care` (the roster's entries, `list --private`) as the last key.
+/// [`write()`], with `care` (the roster's entries, `list --private`) as the last key.
 ///
 /// # Errors
 ///
