@@ -67,6 +67,37 @@ pub(crate) fn masked(text: &str) -> String {
     )
 }
 
+/// `text` with everything shaped like an ID number masked: a run of 15 to 18 digits (full
+/// width too), the last one perhaps an `X`, that is not part of a longer run. A note or a
+/// phone column may hold one; no message or output shows it whole.
+#[must_use]
+pub(crate) fn mask_all(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while at < chars.len() {
+        let run = chars[at..].iter().take_while(|c| digit(**c)).count();
+        if run == 0 {
+            out.push(chars[at]);
+            at += 1;
+            continue;
+        }
+        let mut end = at + run;
+        if run == 17 && chars.get(end).is_some_and(|c| matches!(c, 'x' | 'X' | 'ｘ' | 'Ｘ')) {
+            end += 1;
+        }
+        let number: String = chars[at..end].iter().collect();
+        if (15..=18).contains(&(end - at)) {
+            out.push_str(&masked(&number));
+        } else {
+            out.push_str(&number);
+        }
+        at = end;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,5 +122,14 @@ mod tests {
     fn messages_show_it_masked() {
         assert_eq!(masked("11010519671126007X"), "1101**********007X");
         assert_eq!(masked("123"), "****");
+    }
+
+    #[test]
+    fn anything_shaped_like_an_id_number_is_masked_in_any_text() {
+        assert_eq!(mask_all("备注：11010519671126007X 已核"), "备注：1101**********007X 已核");
+        assert_eq!(mask_all("电话13800138000"), "电话13800138000");
+        assert_eq!(mask_all("旧证110105671126007"), "旧证1101*******6007");
+        assert_eq!(mask_all("１１０１０５１９６７１１２６００７Ｘ"), "１１０１**********００７Ｘ");
+        assert_eq!(mask_all("12345678901234567890"), "12345678901234567890");
     }
 }

@@ -7,10 +7,11 @@
 mod dates;
 mod idcard;
 pub mod roster;
+mod sheet;
 
 use chrono::{Datelike, NaiveDate};
 
-pub use roster::{read, Member, Problem, Roster};
+pub use roster::{read, Member, Outcome, Problem, Roster};
 
 use crate::model::Calendar;
 use crate::schedule::Schedule;

@@ -7,9 +7,12 @@ use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
 
+use std::collections::HashMap;
+
 use super::dates::LunarDay;
 use super::idcard;
-use crate::error::{Error, Result};
+use super::sheet::{self, column_letters, unreadable, Cell, Sheet};
+use crate::error::Result;
 use crate::t;
 
 /// One member, as the roster gives them.
@@ -41,6 +44,17 @@ pub struct Member {
     pub row: usize,
 }
 
+/// What became of a row with a problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The row was left out.
+    LeftOut,
+    /// The member is in, without a retirement month.
+    NoRetirement,
+    /// The member is in, without a birthday or a retirement month.
+    NoDates,
+}
+
 /// A row, or a cell, that could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -48,8 +62,8 @@ pub struct Problem {
     pub cell: String,
     /// What is wrong, in the user's language (an ID number masked).
     pub message: String,
-    /// Whether the row was left out (else only its retirement is).
-    pub left_out: bool,
+    /// What became of the row.
+    pub outcome: Outcome,
 }
 
 /// The roster: its headers, members and problems.
@@ -67,23 +81,9 @@ pub struct Roster {
     pub problems: Vec<Problem>,
 }
 
-/// A cell's content.
-#[derive(Debug, Clone, PartialEq)]
-enum Cell {
-    Empty,
-    Text(String),
-    Date(NaiveDate),
-}
-
-impl Cell {
-    fn text(&self) -> String {
-        match self {
-            Self::Empty => String::new(),
-            Self::Text(t) => t.trim().to_string(),
-            Self::Date(d) => d.format("%Y-%m-%d").to_string(),
-        }
-    }
-}
+/// The most characters a roster cell may hold (a note included): a name, a department or
+/// a note longer than that is no roster's, and would be copied into every output.
+const MAX_CELL_CHARS: usize = 500;
 
 /// What a column means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,115 +118,57 @@ fn field(header: &str) -> Option<Field> {
     })
 }
 
-/// The column letters of a 0-based index: A … Z, AA …
-fn column_letters(mut index: usize) -> String {
-    let mut out = Vec::new();
-    loop {
-        out.push(char::from(b'A' + u8::try_from(index % 26).unwrap_or(0)));
-        if index < 26 {
-            break;
-        }
-        index = index / 26 - 1;
-    }
-    out.iter().rev().collect()
+/// A header as compared: no spaces, full-width ones and BOMs included.
+fn header_text(cell: &Cell) -> String {
+    cell.text().replace(['\u{3000}', ' ', '\u{feff}'], "")
 }
 
-/// Why a roster cannot be read at all, for its error.
-fn unreadable(path: &Path, why: String) -> Error {
-    Error::Io {
-        action: "cannot read",
-        path: path.to_path_buf(),
-        source: std::io::Error::other(why),
+/// The header row: the first row with a 姓名 column (a title row such as 会员花名册 may
+/// stand above it), its headers, and the field of each column. Two columns with one
+/// header, or two names of one field (出生日期 and 生日), are refused, naming both.
+fn header_row(path: &Path, sheet: &Sheet) -> Result<(usize, Vec<String>, Vec<Option<Field>>)> {
+    if sheet.rows.is_empty() {
+        return Err(unreadable(path, t!("roster-empty")));
     }
-}
-
-/// The rows of a spreadsheet's sheet (`sheet`, else the first), and the sheet's name.
-fn spreadsheet(path: &Path, sheet: Option<&str>) -> Result<(String, Vec<Vec<Cell>>)> {
-    use calamine::{Data, Reader};
-    // Opening first tells a missing or locked file (Excel holds it open) from a bad one.
-    std::fs::File::open(path).map_err(|source| {
-        let locked = source.raw_os_error() == Some(32); // ERROR_SHARING_VIOLATION
-        if locked {
-            unreadable(path, t!("roster-locked"))
-        } else {
-            Error::Io { action: "cannot read", path: path.to_path_buf(), source }
-        }
-    })?;
-    let mut workbook = calamine::open_workbook_auto(path)
-        .map_err(|_| unreadable(path, t!("roster-not-a-spreadsheet")))?;
-    let names = workbook.sheet_names();
-    let name = match sheet {
-        Some(wanted) => names.iter().find(|n| n.as_str() == wanted).cloned().ok_or_else(|| {
-            unreadable(path, t!("roster-no-sheet", sheet = wanted, sheets = names.join("、")))
-        })?,
-        None => names
-            .first()
-            .cloned()
-            .ok_or_else(|| unreadable(path, t!("roster-not-a-spreadsheet")))?,
+    let Some((at, cells)) = sheet
+        .rows
+        .iter()
+        .find(|(_, cells)| cells.iter().any(|c| field(&header_text(c)) == Some(Field::Name)))
+    else {
+        return Err(unreadable(path, t!("roster-no-name-column")));
     };
-    let range = workbook
-        .worksheet_range(&name)
-        .map_err(|_| unreadable(path, t!("roster-not-a-spreadsheet")))?;
-    let rows = range
-        .rows()
-        .map(|row| {
-            row.iter()
-                .map(|cell| match cell {
-                    Data::Empty | Data::Error(_) => Cell::Empty,
-                    Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
-                        Cell::Text(s.clone())
-                    }
-                    Data::Int(i) => Cell::Text(i.to_string()),
-                    Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
-                        Cell::Text(format!("{f:.0}"))
-                    }
-                    Data::Float(f) => Cell::Text(f.to_string()),
-                    Data::Bool(b) => Cell::Text(b.to_string()),
-                    Data::DateTime(dt) => {
-                        dt.as_datetime().map_or(Cell::Empty, |d| Cell::Date(d.date()))
-                    }
-                })
-                .collect()
-        })
-        .collect();
-    // A range starts at its first used cell: rows and columns before it are empty.
-    let (top, left) = range.start().unwrap_or((0, 0));
-    let mut rows: Vec<Vec<Cell>> = rows;
-    for row in &mut rows {
-        let mut padded = vec![Cell::Empty; left as usize];
-        padded.append(row);
-        *row = padded;
+    let headers: Vec<String> = cells.iter().map(header_text).collect();
+    let fields: Vec<Option<Field>> = headers.iter().map(|h| field(h)).collect();
+    for (second, header) in headers.iter().enumerate().filter(|(_, h)| !h.is_empty()) {
+        let first = (0..second).find(|&c| {
+            headers[c] == *header || (fields[c].is_some() && fields[c] == fields[second])
+        });
+        if let Some(first) = first {
+            let cell = |c: usize| format!("{}!{}{}", sheet.name, column_letters(c), at + 1);
+            return Err(unreadable(
+                path,
+                t!(
+                    "roster-duplicate-header",
+                    first = cell(first),
+                    first_header = headers[first].clone(),
+                    second = cell(second),
+                    second_header = header.clone()
+                ),
+            ));
+        }
     }
-    let mut padded: Vec<Vec<Cell>> = (0..top).map(|_| Vec::new()).collect();
-    padded.extend(rows);
-    Ok((name, padded))
+    Ok((*at, headers, fields))
 }
 
-/// The rows of a CSV file in UTF-8 (a BOM or not) or GBK/GB18030.
-fn csv_rows(path: &Path) -> Result<Vec<Vec<Cell>>> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
-        action: "cannot read",
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let text = match std::str::from_utf8(&bytes) {
-        Ok(text) => text.trim_start_matches('\u{feff}').to_string(),
-        Err(_) => {
-            let (text, _, had_errors) = encoding_rs::GB18030.decode(&bytes);
-            if had_errors {
-                return Err(unreadable(path, t!("roster-encoding")));
-            }
-            text.into_owned()
-        }
-    };
-    let mut reader =
-        csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| unreadable(path, e.to_string()))?;
-        rows.push(record.iter().map(|c| Cell::Text(c.to_string())).collect());
+/// A cell's text as it may be used: cleaned like every user text, and anything shaped like
+/// an ID number masked outside the ID column.
+fn cleaned(cell: &Cell, is_id: bool) -> String {
+    let text = crate::text::fit(&cell.text());
+    if is_id {
+        text
+    } else {
+        idcard::mask_all(&text)
     }
-    Ok(rows)
 }
 
 /// A birth date as written: a date, or a year and month alone.
@@ -239,7 +181,7 @@ fn birth_of(cell: &Cell) -> Option<Birth> {
     let text = match cell {
         Cell::Date(d) => return Some(Birth::Day(*d)),
         Cell::Text(t) => crate::config::half_width(t.trim()).into_owned(),
-        Cell::Empty => return None,
+        Cell::Empty | Cell::Long(_) => return None,
     };
     let text = text.trim_end_matches(['日', '号']);
     let digits: Vec<&str> =
@@ -275,166 +217,263 @@ fn lunar_of(text: &str) -> Option<LunarDay> {
 }
 
 /// Read the roster at `path` (`name` as the calendar writes it), from `sheet` or the first.
+/// A birth date before 1900 or after `today` cannot be a member's.
 ///
 /// # Errors
 ///
-/// [`Error::Io`] when the file is missing, locked by Excel, password-protected or not a
-/// spreadsheet, or has no header row.
-pub fn read(path: &Path, name: &str, sheet: Option<&str>) -> Result<Roster> {
-    let is_csv = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    let (sheet_name, rows) = if is_csv {
-        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        (stem, csv_rows(path)?)
-    } else {
-        spreadsheet(path, sheet)?
-    };
-    let Some(header_at) = rows.iter().position(|r| r.iter().any(|c| *c != Cell::Empty)) else {
-        return Err(unreadable(path, t!("roster-empty")));
-    };
-    let headers: Vec<String> = rows[header_at]
-        .iter()
-        .map(|c| c.text().replace(['\u{3000}', ' ', '\u{feff}'], ""))
-        .collect();
-    let fields: Vec<Option<Field>> = headers.iter().map(|h| field(h)).collect();
-    if !fields.contains(&Some(Field::Name)) {
-        return Err(unreadable(path, t!("roster-no-name-column")));
-    }
-    let column = |f: Field| fields.iter().position(|x| *x == Some(f));
+/// [`crate::error::Error::Io`] when the file is missing, locked by Excel, password-protected,
+/// not a regular file or not a spreadsheet, past the limits, has a quote left open (CSV),
+/// no 姓名 header or two columns with one header.
+pub fn read(path: &Path, name: &str, sheet: Option<&str>, today: NaiveDate) -> Result<Roster> {
+    let sheet = sheet::read(path, sheet)?;
+    let (header_at, headers, fields) = header_row(path, &sheet)?;
     let mut roster =
-        Roster { file: name.to_string(), sheet: sheet_name, headers, ..Roster::default() };
-    let mut keys: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for (index, row) in rows.iter().enumerate().skip(header_at + 1) {
-        if row.iter().all(|c| c.text().is_empty()) {
-            continue;
+        Roster { file: name.to_string(), sheet: sheet.name.clone(), headers, ..Roster::default() };
+    let mut keys: HashMap<String, usize> = HashMap::new();
+    for (index, cells) in sheet.rows.iter().filter(|(row, _)| *row > header_at) {
+        let row = Row { roster: &roster, fields: &fields, cells, number: index + 1 };
+        let mut problems = Vec::new();
+        let member = row.member(&mut keys, today, &mut problems);
+        roster.problems.extend(problems);
+        if let Some(member) = member {
+            roster.members.push(member);
         }
-        let number = index + 1;
-        let cell = |f: Field| column(f).and_then(|c| row.get(c)).cloned().unwrap_or(Cell::Empty);
-        let text = |f: Field| cell(f).text();
-        let at = |f: Field| {
-            let col = column(f).unwrap_or(0);
-            format!("{}!{}{number}", roster.sheet, column_letters(col))
-        };
-        let header = |f: Field| column(f).map(|c| roster.headers[c].clone()).unwrap_or_default();
-        let problem = |f: Field, value: &str, what: String| Problem {
-            cell: at(f),
-            message: t!("roster-cell", header = header(f), value = value, what = what),
-            left_out: true,
-        };
-        let name = text(Field::Name);
-        if name.is_empty() {
-            roster.problems.push(Problem {
-                cell: at(Field::Name),
-                message: t!("roster-cell-empty", header = header(Field::Name)),
-                left_out: true,
+    }
+    Ok(roster)
+}
+
+/// One row of the roster being read.
+struct Row<'a> {
+    roster: &'a Roster,
+    fields: &'a [Option<Field>],
+    cells: &'a [Cell],
+    /// The spreadsheet row (1-based).
+    number: usize,
+}
+
+/// A row's birth date to the day and its month, when known.
+type BirthDates = (Option<NaiveDate>, Option<(i32, u32)>);
+
+impl Row<'_> {
+    fn column(&self, f: Field) -> Option<usize> {
+        self.fields.iter().position(|x| *x == Some(f))
+    }
+
+    fn cell(&self, f: Field) -> Cell {
+        self.column(f).and_then(|c| self.cells.get(c)).cloned().unwrap_or(Cell::Empty)
+    }
+
+    fn text(&self, f: Field) -> String {
+        cleaned(&self.cell(f), f == Field::Id)
+    }
+
+    fn at_column(&self, column: usize) -> String {
+        format!("{}!{}{}", self.roster.sheet, column_letters(column), self.number)
+    }
+
+    fn at(&self, f: Field) -> String {
+        self.at_column(self.column(f).unwrap_or(0))
+    }
+
+    fn header(&self, column: Option<usize>) -> String {
+        column.and_then(|c| self.roster.headers.get(c)).cloned().unwrap_or_default()
+    }
+
+    fn problem(&self, f: Field, value: &str, what: String, outcome: Outcome) -> Problem {
+        let header = self.header(self.column(f));
+        Problem {
+            cell: self.at(f),
+            message: t!("roster-cell", header = header, value = value, what = what),
+            outcome,
+        }
+    }
+
+    /// The first problem that leaves the whole row out, before anything is read: a cell
+    /// too long, no name.
+    fn unusable(&self) -> Option<Problem> {
+        let long = self.cells.iter().position(|c| c.text().chars().count() > MAX_CELL_CHARS);
+        if let Some(column) = long {
+            let header = self.header(Some(column));
+            let message = t!("roster-cell-too-long", header = header, most = MAX_CELL_CHARS);
+            return Some(Problem {
+                cell: self.at_column(column),
+                message,
+                outcome: Outcome::LeftOut,
             });
-            continue;
         }
-        let key = match text(Field::Key) {
-            k if k.is_empty() => format!("row-{number}"),
+        if self.text(Field::Name).is_empty() {
+            let message = t!("roster-cell-empty", header = self.header(self.column(Field::Name)));
+            return Some(Problem {
+                cell: self.at(Field::Name),
+                message,
+                outcome: Outcome::LeftOut,
+            });
+        }
+        None
+    }
+
+    /// The member of this row, or `None` when it is left out (a problem says why).
+    fn member(
+        &self,
+        keys: &mut HashMap<String, usize>,
+        today: NaiveDate,
+        problems: &mut Vec<Problem>,
+    ) -> Option<Member> {
+        let mut note = |p: Problem| {
+            problems.push(p);
+            None
+        };
+        if let Some(problem) = self.unusable() {
+            return note(problem);
+        }
+        let key = match self.text(Field::Key) {
+            k if k.is_empty() => format!("row-{}", self.number),
             k => k,
         };
         if let Some(first) = keys.get(&key) {
-            roster.problems.push(problem(
-                Field::Key,
-                &key,
-                t!("roster-duplicate-key", row = first),
-            ));
-            continue;
+            let what = t!("roster-duplicate-key", row = first);
+            return note(self.problem(Field::Key, &key, what, Outcome::LeftOut));
         }
         // A key is taken by its first row, whether or not that row can be used.
-        keys.insert(key.clone(), number);
-        let gender = text(Field::Gender);
-        let mut male = match gender.as_str() {
+        keys.insert(key.clone(), self.number);
+        let mut male = match self.text(Field::Gender).as_str() {
             "" => None,
             "男" => Some(true),
             "女" => Some(false),
             other => {
-                roster.problems.push(problem(Field::Gender, other, t!("roster-bad-gender")));
-                continue;
+                let what = t!("roster-bad-gender");
+                return note(self.problem(Field::Gender, other, what, Outcome::LeftOut));
             }
         };
-        let birth_cell = cell(Field::Birth);
-        let (mut birth, mut birth_month) = match birth_of(&birth_cell) {
-            Some(Birth::Day(d)) => (Some(d), Some((d.year(), d.month()))),
-            Some(Birth::Month(y, m)) => (None, Some((y, m))),
-            None if birth_cell.text().is_empty() => (None, None),
+        let (birth, birth_month) = match self.birth(&mut male, today) {
+            Ok(birth) => birth,
+            Err(problem) if problem.outcome == Outcome::LeftOut => return note(problem),
+            Err(problem) => {
+                note(problem);
+                (None, None)
+            }
+        };
+        let lunar_text = self.text(Field::Lunar);
+        let lunar = match lunar_of(&lunar_text) {
+            _ if lunar_text.is_empty() => None,
+            Some(day) => Some(day),
             None => {
-                let value = birth_cell.text();
-                roster.problems.push(problem(Field::Birth, &value, t!("roster-bad-date")));
-                continue;
+                let what = t!("roster-bad-lunar");
+                return note(self.problem(Field::Lunar, &lunar_text, what, Outcome::LeftOut));
             }
         };
-        if birth_month.is_none() {
-            let id = text(Field::Id);
-            if !id.is_empty() {
-                match idcard::parse(&id) {
-                    Ok(card) => {
-                        birth = Some(card.birth);
-                        birth_month = Some((card.birth.year(), card.birth.month()));
-                        male = male.or(Some(card.male));
-                    }
-                    Err(e) => {
-                        let what = match e {
-                            idcard::IdProblem::CheckDigit => t!("roster-id-check-digit"),
-                            idcard::IdProblem::Shape => t!("roster-id-shape"),
-                            idcard::IdProblem::Date => t!("roster-bad-date"),
-                        };
-                        roster.problems.push(problem(Field::Id, &idcard::masked(&id), what));
-                        continue;
-                    }
-                }
-            }
+        let status = match self.text(Field::Status) {
+            s if s.is_empty() => "在职".to_string(),
+            s => s,
+        };
+        let original_age = self.original_age(male);
+        if original_age.is_none() && status == "在职" && birth_month.is_some() {
+            note(Problem {
+                cell: self.at(Field::Category),
+                message: t!("roster-no-retirement-age"),
+                outcome: Outcome::NoRetirement,
+            });
         }
-        let lunar_text = text(Field::Lunar);
-        let lunar = if lunar_text.is_empty() {
-            None
-        } else if let Some(day) = lunar_of(&lunar_text) {
-            Some(day)
-        } else {
-            roster.problems.push(problem(Field::Lunar, &lunar_text, t!("roster-bad-lunar")));
-            continue;
-        };
-        let original_age = match text(Field::OriginalAge).trim_end_matches('岁') {
+        let cells: Vec<String> = (0..self.roster.headers.len())
+            .map(|c| {
+                let is_id = self.fields.get(c) == Some(&Some(Field::Id));
+                self.cells.get(c).map(|cell| cleaned(cell, is_id)).unwrap_or_default()
+            })
+            .collect();
+        Some(Member {
+            key,
+            name: self.text(Field::Name),
+            male,
+            birth,
+            birth_month,
+            lunar,
+            department: self.text(Field::Department),
+            original_age,
+            status,
+            consent: self.text(Field::Consent) == "是",
+            cells,
+            row: self.number,
+        })
+    }
+
+    /// The original retirement age: 原退休年龄, else from the gender and 身份.
+    fn original_age(&self, male: Option<bool>) -> Option<u32> {
+        match self.text(Field::OriginalAge).trim_end_matches('岁') {
             "60" => Some(60),
             "55" => Some(55),
             "50" => Some(50),
-            _ => match (male, text(Field::Category).as_str()) {
+            _ => match (male, self.text(Field::Category).as_str()) {
                 (Some(true), _) => Some(60),
                 (Some(false), "干部" | "管理" | "专业技术") => Some(55),
                 (Some(false), "工人") => Some(50),
                 _ => None,
             },
-        };
-        let status = match text(Field::Status) {
-            s if s.is_empty() => "在职".to_string(),
-            s => s,
-        };
-        if original_age.is_none() && status == "在职" && birth_month.is_some() {
-            roster.problems.push(Problem {
-                cell: at(Field::Category),
-                message: t!("roster-no-retirement-age"),
-                left_out: false,
-            });
         }
-        let cells: Vec<String> = (0..roster.headers.len())
-            .map(|c| row.get(c).map(Cell::text).unwrap_or_default())
-            .collect();
-        roster.members.push(Member {
-            key,
-            name,
-            male,
-            birth,
-            birth_month,
-            lunar,
-            department: text(Field::Department),
-            original_age,
-            status,
-            consent: text(Field::Consent) == "是",
-            cells,
-            row: number,
-        });
     }
-    Ok(roster)
+
+    /// The birth date (to the day, when known) and month, from the birth date column or
+    /// else the ID number, which may also tell the gender. A date that cannot be one is a
+    /// problem that leaves the row out; one that cannot be a member's (before 1900, after
+    /// today) keeps the member without dated care.
+    fn birth(
+        &self,
+        male: &mut Option<bool>,
+        today: NaiveDate,
+    ) -> std::result::Result<BirthDates, Problem> {
+        let birth_cell = self.cell(Field::Birth);
+        let (mut birth, mut birth_month, mut from) = match birth_of(&birth_cell) {
+            Some(Birth::Day(d)) => (Some(d), Some((d.year(), d.month())), Field::Birth),
+            Some(Birth::Month(y, m)) => (None, Some((y, m)), Field::Birth),
+            None if birth_cell.text().is_empty() => (None, None, Field::Birth),
+            None => {
+                let value = cleaned(&birth_cell, false);
+                let what = t!("roster-bad-date");
+                return Err(self.problem(Field::Birth, &value, what, Outcome::LeftOut));
+            }
+        };
+        if birth_month.is_none() {
+            let id = self.text(Field::Id);
+            if matches!(self.cell(Field::Id), Cell::Long(_)) || looks_like_lost_digits(&id) {
+                let what = t!("roster-id-number-cell");
+                return Err(self.problem(Field::Id, "", what, Outcome::LeftOut));
+            }
+            if !id.is_empty() {
+                let card = idcard::parse(&id).map_err(|e| {
+                    let what = match e {
+                        idcard::IdProblem::CheckDigit => t!("roster-id-check-digit"),
+                        idcard::IdProblem::Shape => t!("roster-id-shape"),
+                        idcard::IdProblem::Date => t!("roster-bad-date"),
+                    };
+                    self.problem(Field::Id, &idcard::masked(&id), what, Outcome::LeftOut)
+                })?;
+                birth = Some(card.birth);
+                birth_month = Some((card.birth.year(), card.birth.month()));
+                *male = male.or(Some(card.male));
+                from = Field::Id;
+            }
+        }
+        let Some((year, month)) = birth_month else { return Ok((None, None)) };
+        let first = NaiveDate::from_ymd_opt(year, month, 1);
+        let future = first.is_none_or(|f| f > today) || birth.is_some_and(|b| b > today);
+        if year < 1900 || future {
+            let value = match from {
+                Field::Id => idcard::masked(&self.text(Field::Id)),
+                _ => cleaned(&birth_cell, false),
+            };
+            let what = t!("roster-impossible-birth");
+            return Err(self.problem(from, &value, what, Outcome::NoDates));
+        }
+        Ok((birth, birth_month))
+    }
+}
+
+/// `1.10105E+17`: an ID number typed into a number cell, its last digits already lost.
+fn looks_like_lost_digits(text: &str) -> bool {
+    let upper = text.to_ascii_uppercase();
+    let Some((mantissa, exponent)) = upper.split_once("E+") else { return false };
+    !mantissa.is_empty()
+        && mantissa.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && exponent.chars().all(|c| c.is_ascii_digit())
 }
 
 impl Roster {
@@ -454,15 +493,6 @@ impl Roster {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn column_letters_run_past_z() {
-        assert_eq!(column_letters(0), "A");
-        assert_eq!(column_letters(3), "D");
-        assert_eq!(column_letters(25), "Z");
-        assert_eq!(column_letters(26), "AA");
-        assert_eq!(column_letters(27), "AB");
-    }
 
     #[test]
     fn birth_dates_in_the_usual_notations() {

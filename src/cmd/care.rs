@@ -3,6 +3,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use crate::care::Outcome;
 use crate::error::{Diagnostic, Error, Result};
 use crate::model::Calendar;
 use crate::schedule::Schedule;
@@ -51,10 +52,10 @@ pub(super) fn roster_warnings(calendar: &Calendar) -> Vec<Diagnostic> {
         .problems
         .iter()
         .map(|p| {
-            let help = if p.left_out {
-                crate::t!("roster-warning-help")
-            } else {
-                crate::t!("roster-warning-retirement-help")
+            let help = match p.outcome {
+                Outcome::LeftOut => crate::t!("roster-warning-help"),
+                Outcome::NoRetirement => crate::t!("roster-warning-retirement-help"),
+                Outcome::NoDates => crate::t!("roster-warning-dates-help"),
             };
             Diagnostic::warning(
                 crate::t!(

@@ -132,12 +132,14 @@ pub(crate) fn load(path: &std::path::Path) -> Result<Calendar> {
     let mut calendar = crate::config::load(path)?;
     calendar.holidays.periods.extend(store::saved_periods()?);
     if let Some(care) = calendar.care.as_mut() {
-        match crate::care::read(&care.roster, &care.roster_name, care.sheet.as_deref()) {
+        match crate::care::read(&care.roster, &care.roster_name, care.sheet.as_deref(), today()) {
             Ok(roster) => {
                 check_who_columns(care, &roster)?;
                 care.members = Some(std::sync::Arc::new(roster));
             }
-            // The public outputs are built all the same; the commands say why.
+            // The public outputs are built all the same; the commands say why (the
+            // roster's path is named once, by the error that reports this).
+            Err(Error::Io { source, .. }) => care.unreadable = Some(source.to_string()),
             Err(error) => care.unreadable = Some(error.to_string()),
         }
     }

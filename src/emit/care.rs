@@ -285,10 +285,10 @@ fn build_xlsx(
     for (row, problem) in (1u32..).zip(&roster.problems) {
         sheet.write_string_with_format(row, 0, &problem.cell, &cell)?;
         sheet.write_string_with_format(row, 1, &problem.message, &cell)?;
-        let what = if problem.left_out {
-            t!(in lang; "care-left-out")
-        } else {
-            t!(in lang; "care-no-retirement")
+        let what = match problem.outcome {
+            crate::care::Outcome::LeftOut => t!(in lang; "care-left-out"),
+            crate::care::Outcome::NoRetirement => t!(in lang; "care-no-retirement"),
+            crate::care::Outcome::NoDates => t!(in lang; "care-no-dates"),
         };
         sheet.write_string_with_format(row, 2, what, &cell)?;
     }

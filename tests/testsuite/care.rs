@@ -11,12 +11,12 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::support::bin;
 
-fn fixture(name: &str) -> PathBuf {
+pub(super) fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/care").join(name)
 }
 
 /// A calendar using `roster`, with a birthday party, retirements and two visits.
-fn calendar(dir: &Path, roster: &str) -> PathBuf {
+pub(super) fn calendar(dir: &Path, roster: &str) -> PathBuf {
     std::fs::copy(fixture(roster), dir.join(roster)).unwrap();
     let file = dir.join("union.toml");
     std::fs::write(
@@ -64,7 +64,7 @@ offset = "-7d"
     file
 }
 
-fn private_json(file: &Path, year: i32) -> serde_json::Value {
+pub(super) fn private_json(file: &Path, year: i32) -> serde_json::Value {
     let out = bin()
         .args(["list", "--private", "--format", "json", "--year", &year.to_string()])
         .arg(file)
@@ -304,7 +304,7 @@ fn visits_and_the_party_carry_counts_and_the_private_lists_carry_the_names() {
 }
 
 /// Every file below `dir` as text (docx and xlsx unzipped).
-fn all_text(dir: &Path) -> String {
+pub(super) fn all_text(dir: &Path) -> String {
     let mut text = String::new();
     for name in crate::support::files_under(dir) {
         let path = dir.join(&name);

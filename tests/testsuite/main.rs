@@ -16,6 +16,7 @@ mod notices;
 mod phone;
 mod print;
 mod properties;
+mod roster;
 mod semantics;
 mod serve;
 mod share;
