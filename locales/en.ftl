@@ -700,3 +700,7 @@ roster-id-number-cell = was stored by Excel as a number (shown as 1.10105E+17) a
 roster-impossible-birth = cannot be a member’s birth date (before 1900 or after today)
 roster-warning-dates-help = the member stays in the visits, without a birthday or retirement: correct the birth date and build again
 care-no-dates = no birthday or retirement
+care-too-many = the care lists would hold { $count } entries, more than the { $most } allowed
+care-too-many-visit-help = this visit’s members times its occurrences are too many: narrow `who`, or visit yearly or quarterly
+care-too-many-help = the range is too long: build one year at a time (--year), or shorten --from/--to
+list-private-json-only = --private goes with --format json only; the care lists as tables are in care.xlsx in the private folder (written by unioncal build)

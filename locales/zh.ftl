@@ -697,3 +697,7 @@ roster-id-number-cell = 被 Excel 存成了数字（显示为 1.10105E+17），�
 roster-impossible-birth = 不可能是会员的出生日期（早于 1900 年或晚于今天）
 roster-warning-dates-help = 这位会员照常算进走访名单，但不计生日和退休：改正出生日期后重新生成
 care-no-dates = 未计生日和退休
+care-too-many = 关怀名单会有 { $count } 条，超过了上限 { $most } 条
+care-too-many-visit-help = 这次走访的人数乘以次数太多：把 who 限定到更小的人群，或改成每年、每季度一次
+care-too-many-help = 日期范围太长：一次生成一年（--year），或缩短 --from/--to
+list-private-json-only = --private 只和 --format json 一起用；表格形式的关怀名单在内部文件夹的 care.xlsx 里（unioncal build 生成）

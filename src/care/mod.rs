@@ -62,8 +62,56 @@ pub fn matches(roster: &Roster, member: &Member, who: &[(String, Vec<String>)]) 
     who.iter().all(|(column, values)| values.iter().any(|v| roster.value(member, column) == v))
 }
 
+/// The most care entries one range may make: ten years of birthdays of 50,000 members. Past
+/// it (a weekly visit to every member, a range of decades) the work and its workbook would
+/// take gigabytes; it is refused before any is done.
+pub const MAX_ENTRIES: usize = 500_000;
+
+/// The care work is more than [`MAX_ENTRIES`]: how many, and the visit that makes most.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TooMany {
+    /// The entries the range would make, at most.
+    pub count: usize,
+    /// The visit with the most entries, and its number of entries.
+    pub visit: Option<(String, usize)>,
+}
+
+/// Count the entries [`entries`] would make, at most, from the group sizes and the number
+/// of occurrences and years alone.
+///
+/// # Errors
+///
+/// [`TooMany`] when they are over [`MAX_ENTRIES`].
+pub fn within_limit(
+    calendar: &Calendar,
+    roster: &Roster,
+    schedule: &Schedule,
+) -> Result<(), TooMany> {
+    let Some(care) = &calendar.care else { return Ok(()) };
+    let years = usize::try_from(schedule.to.year() - schedule.from.year() + 1).unwrap_or(1);
+    let members = roster.members.len();
+    // A lunar birthday can come twice in a year.
+    let mut count = if care.birthdays.is_some() { members * years * 2 } else { 0 };
+    count += if care.retirement.is_some() { members } else { 0 };
+    let mut biggest: Option<(String, usize)> = None;
+    for visit in &care.visits {
+        let Some(event) = calendar.events.iter().position(|e| e.id == visit.id) else { continue };
+        let group = roster.members.iter().filter(|m| matches(roster, m, &visit.who)).count();
+        let times = schedule.occurrences.iter().filter(|o| o.event == event).count();
+        let made = group.saturating_mul(times);
+        count = count.saturating_add(made);
+        if biggest.as_ref().is_none_or(|(_, most)| made > *most) {
+            biggest = Some((visit.id.clone(), made));
+        }
+    }
+    if count > MAX_ENTRIES {
+        return Err(TooMany { count, visit: biggest });
+    }
+    Ok(())
+}
+
 /// Every birthday, retirement and visit of the roster in the schedule's range, sorted by
-/// date, kind and member key.
+/// date, kind and member key. Call [`within_limit`] first.
 #[must_use]
 pub fn entries(calendar: &Calendar, roster: &Roster, schedule: &Schedule) -> Vec<Entry> {
     let Some(care) = &calendar.care else { return Vec::new() };

@@ -82,6 +82,34 @@ pub(super) fn roster_failure(calendar: &Calendar) -> Option<Error> {
     })
 }
 
+/// The care entries of `schedule`, refused before the work when they would be too many,
+/// at the line of the visit that makes most of them.
+///
+/// # Errors
+///
+/// [`Error::Calendar`] at that visit, or [`Error::Usage`] when birthdays alone are too many.
+pub(super) fn entries(
+    calendar: &Calendar,
+    roster: &crate::care::Roster,
+    schedule: &Schedule,
+) -> Result<Vec<crate::care::Entry>> {
+    if let Err(too_many) = crate::care::within_limit(calendar, roster, schedule) {
+        let most = crate::care::MAX_ENTRIES;
+        let message = crate::t!("care-too-many", count = too_many.count, most = most);
+        let visit = too_many.visit.and_then(|(id, made)| {
+            let care = calendar.care.as_ref()?;
+            let visit = care.visits.iter().find(|v| v.id == id)?;
+            (made * 2 > too_many.count).then(|| visit.origin.clone())
+        });
+        return Err(match visit {
+            Some(origin) => Error::Calendar(vec![Diagnostic::error(message, Some(origin))
+                .with_help(crate::t!("care-too-many-visit-help"))]),
+            None => Error::Usage(format!("{message}\n{}", crate::t!("care-too-many-help"))),
+        });
+    }
+    Ok(crate::care::entries(calendar, roster, schedule))
+}
+
 /// Write the private outputs (`care.xlsx`, `care.ics`) of `schedule` into the calendar's
 /// private folder: the warnings, the summary lines, and the roster's failure if it could
 /// not be read (the public outputs are written all the same).
@@ -94,7 +122,7 @@ pub(super) fn build_private(
     let Some(roster) = &care.members else {
         return Ok((warnings, Vec::new(), roster_failure(calendar)));
     };
-    let entries = crate::care::entries(calendar, roster, schedule);
+    let entries = entries(calendar, roster, schedule)?;
     let stamp = super::stamp();
     let files = vec![
         ("care.xlsx".to_string(), crate::emit::care::xlsx(calendar, roster, &entries, stamp)?),
@@ -103,7 +131,7 @@ pub(super) fn build_private(
             crate::emit::care::ics(calendar, roster, &entries, stamp).into_bytes(),
         ),
     ];
-    crate::output::commit(&care.private, &files, None)?;
+    crate::output::write_private(&care.private, &files)?;
     let line = crate::t!(
         "care-written",
         count = entries.len(),

@@ -9,6 +9,9 @@ pub(super) fn run(args: &ListArgs, _ui: &Ui) -> Result<u8> {
     let calendar = super::load(&args.file)?;
     let (from, to) = range(&args.range, args.month, &calendar)?;
     let schedule = crate::schedule::expand(&calendar, from, to)?;
+    if args.private && args.format != Format::Json {
+        return Err(Error::Usage(crate::t!("list-private-json-only")));
+    }
     let text = match args.format {
         Format::Table => emit::table::render(&calendar, &schedule),
         Format::Json => {
@@ -20,7 +23,7 @@ pub(super) fn run(args: &ListArgs, _ui: &Ui) -> Result<u8> {
                 Some(match calendar.care.as_ref().and_then(|c| c.members.as_deref()) {
                     Some(roster) => emit::care::json(
                         roster,
-                        &crate::care::entries(&calendar, roster, &schedule),
+                        &super::care::entries(&calendar, roster, &schedule)?,
                     ),
                     None => serde_json::Value::Array(Vec::new()),
                 })

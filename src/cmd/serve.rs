@@ -185,19 +185,26 @@ pub(super) fn preview(args: &ServeArgs, ui: &Ui, start: Option<Start>) -> Result
     // Watch the calendar's folder (editors save by rename), the holiday files' folders and
     // the templates; rebuild after each quiet spell.
     let (tx, rx) = mpsc::channel();
-    let watched = Watched::of(args);
-    let watches = watched.watches();
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        let wanted = event
-            .is_ok_and(|e| !e.kind.is_access() && e.paths.iter().any(|path| watched.wants(path)));
+    let templates = args.output.templates.clone();
+    let what = {
+        let (file, templates) = (args.file.clone(), templates.clone());
+        move || Watched::of(&file, templates.as_deref())
+    };
+    let watched = Arc::new(std::sync::RwLock::new(what()));
+    let for_events = Arc::clone(&watched);
+    let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        let wanted = event.is_ok_and(|e| {
+            let Ok(watched) = for_events.read() else { return false };
+            !e.kind.is_access() && e.paths.iter().any(|path| watched.wants(path))
+        });
         if wanted {
             let _ = tx.send(());
         }
     })
     .map_err(|e| Error::Usage(crate::t!("serve-cannot-watch", error = e)))?;
-    for (path, mode) in watches {
-        let _ = watcher.watch(&path, mode);
-    }
+    let watcher = Arc::new(std::sync::Mutex::new(watcher));
+    let mut watching = Vec::new();
+    follow(&watcher, &watched, &mut watching);
     // The first build, with the watcher already on: no save is missed.
     rebuild(ui);
     match listening {
@@ -206,11 +213,17 @@ pub(super) fn preview(args: &ServeArgs, ui: &Ui, start: Option<Start>) -> Result
     }
     let quiet = ui.quiet;
     let verbose = ui.verbose;
+    let watcher_for_builds = Arc::clone(&watcher);
     std::thread::spawn(move || {
         let ui = Ui::new(quiet, verbose);
         while rx.recv().is_ok() {
             // Wait for the writes to settle, then build once.
             while rx.recv_timeout(DEBOUNCE).is_ok() {}
+            // The calendar may now name another roster or holiday file: watch it too.
+            if let Ok(mut now) = watched.write() {
+                *now = what();
+            }
+            follow(&watcher_for_builds, &watched, &mut watching);
             rebuild(&ui);
         }
     });
@@ -237,6 +250,20 @@ pub(super) fn preview(args: &ServeArgs, ui: &Ui, start: Option<Start>) -> Result
     Ok(0)
 }
 
+/// Ask the system to watch the folders of `watched` not yet in `watching`.
+fn follow(
+    watcher: &std::sync::Mutex<notify::RecommendedWatcher>,
+    watched: &std::sync::RwLock<Watched>,
+    watching: &mut Vec<PathBuf>,
+) {
+    let (Ok(mut watcher), Ok(watched)) = (watcher.lock(), watched.read()) else { return };
+    for (path, mode) in watched.watches() {
+        if !watching.contains(&path) && watcher.watch(&path, mode).is_ok() {
+            watching.push(path);
+        }
+    }
+}
+
 /// What a build of the calendar reads, and so what to watch: the calendar, the holiday
 /// files it names, the arrangements saved on this computer and the templates folder. Only
 /// changes to these rebuild: a log written beside the calendar does not.
@@ -255,10 +282,10 @@ fn resolved(path: &Path) -> PathBuf {
 }
 
 impl Watched {
-    fn of(args: &ServeArgs) -> Self {
-        let mut files = vec![resolved(&args.file)];
-        if let Ok(calendar) = crate::config::load(&args.file) {
-            let base = args.file.parent().unwrap_or(Path::new(""));
+    fn of(file: &Path, templates: Option<&Path>) -> Self {
+        let mut files = vec![resolved(file)];
+        if let Ok(calendar) = crate::config::load(file) {
+            let base = file.parent().unwrap_or(Path::new(""));
             for origin in calendar
                 .holidays
                 .periods
@@ -278,10 +305,7 @@ impl Watched {
         }
         let mut folders = Vec::new();
         folders.extend(
-            args.output
-                .templates
-                .as_deref()
-                .map(|d| std::fs::canonicalize(d).unwrap_or_else(|_| d.to_path_buf())),
+            templates.map(|d| std::fs::canonicalize(d).unwrap_or_else(|_| d.to_path_buf())),
         );
         folders.extend(super::store::holidays_dir().and_then(|d| std::fs::canonicalize(d).ok()));
         Self { files, folders }

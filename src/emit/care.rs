@@ -139,6 +139,15 @@ fn sheet_name(wanted: &str, taken: &mut Vec<String>) -> String {
     name
 }
 
+/// A new sheet that prints on A4, one page wide however many pages long, its header row
+/// on each page.
+fn a4_sheet(workbook: &mut Workbook) -> &mut rust_xlsxwriter::Worksheet {
+    let sheet = workbook.add_worksheet();
+    sheet.set_paper_size(9);
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet
+}
+
 /// `care.xlsx`.
 ///
 /// # Errors
@@ -186,7 +195,7 @@ fn build_xlsx(
             Ok::<(), XlsxError>(())
         };
     // 生日.
-    let sheet = workbook.add_worksheet();
+    let sheet = a4_sheet(&mut workbook);
     sheet.set_name(sheet_name(&t!(in lang; "care-sheet-birthdays"), &mut taken))?;
     columns(
         sheet,
@@ -224,7 +233,7 @@ fn build_xlsx(
     }
     sheet.set_freeze_panes(1, 0)?;
     // 退休.
-    let sheet = workbook.add_worksheet();
+    let sheet = a4_sheet(&mut workbook);
     sheet.set_name(sheet_name(&t!(in lang; "care-sheet-retirements"), &mut taken))?;
     columns(
         sheet,
@@ -254,7 +263,7 @@ fn build_xlsx(
             .iter()
             .find(|e| e.id == id)
             .map_or_else(|| id.clone(), |e| e.title.to_string());
-        let sheet = workbook.add_worksheet();
+        let sheet = a4_sheet(&mut workbook);
         sheet.set_name(sheet_name(
             &format!("{} {}", event_title, date.format("%m-%d")),
             &mut taken,
@@ -273,13 +282,11 @@ fn build_xlsx(
             }
             sheet.set_row_height(row, 28)?;
         }
-        sheet.set_paper_size(9);
-        sheet.set_print_fit_to_pages(1, 0);
         sheet.set_repeat_rows(1, 1)?;
         sheet.set_margins(0.5, 0.5, 0.7, 0.6, 0.3, 0.3);
     }
     // 名册问题.
-    let sheet = workbook.add_worksheet();
+    let sheet = a4_sheet(&mut workbook);
     sheet.set_name(sheet_name(&t!(in lang; "care-sheet-problems"), &mut taken))?;
     columns(sheet, 0, &t!(in lang; "care-columns-problems"), &[12.0, 60.0, 12.0])?;
     for (row, problem) in (1u32..).zip(&roster.problems) {

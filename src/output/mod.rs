@@ -74,6 +74,33 @@ impl Staged {
     }
 }
 
+/// The permissions of a private file: its owner's alone (`0600`).
+fn private_file_permissions() -> Option<std::fs::Permissions> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        Some(std::fs::Permissions::from_mode(0o600))
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
+}
+
+/// Whether the file at `path` is its owner's alone (always, elsewhere than Unix).
+fn owner_only(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o077 == 0)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        true
+    }
+}
+
 /// The permissions of a new output file: readable by all, like any web page (`0644`);
 /// elsewhere than Unix, the system's default.
 fn new_file_permissions() -> Option<std::fs::Permissions> {
@@ -158,6 +185,27 @@ pub(crate) fn write_file(path: &Path, contents: &[u8]) -> Result<()> {
 /// [`Error::Io`] for the first file that cannot be staged: nothing in `dir` has changed
 /// then (sub-folders the build needed may have been made).
 pub fn write_all(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
+    write_files(dir, files, false)
+}
+
+/// Write private files (names, birthdays) into `dir` as [`write_all`] does, readable by
+/// their owner alone whatever the umask: the folder `0700`, each file `0600`.
+///
+/// # Errors
+///
+/// As [`write_all`].
+pub(crate) fn write_private(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(io_error("cannot create", dir))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let owner_only = std::fs::Permissions::from_mode(0o700);
+        std::fs::set_permissions(dir, owner_only).map_err(io_error("cannot create", dir))?;
+    }
+    write_files(dir, files, true)
+}
+
+fn write_files(dir: &Path, files: &[(String, Vec<u8>)], private: bool) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(io_error("cannot create", dir))?;
     let mut folders: Vec<PathBuf> = vec![dir.to_path_buf()];
     for (name, _) in files {
@@ -175,7 +223,7 @@ pub fn write_all(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
         let path = dir.join(name);
         // An identical file is left untouched (no rename, its time kept), so web servers'
         // Last-Modified and ETags stay and phones do not fetch an unchanged feed again.
-        if unchanged(&path, contents) {
+        if unchanged(&path, contents) && (!private || owner_only(&path)) {
             continue;
         }
         // A folder at a file's name fails here, before anything is renamed. A link in
@@ -187,10 +235,14 @@ pub fn write_all(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
                 source: std::io::Error::other(crate::t!("not-a-regular-file")),
             });
         }
-        let permissions = std::fs::symlink_metadata(&path)
-            .ok()
-            .filter(std::fs::Metadata::is_file)
-            .map(|m| m.permissions());
+        let permissions = if private {
+            private_file_permissions()
+        } else {
+            std::fs::symlink_metadata(&path)
+                .ok()
+                .filter(std::fs::Metadata::is_file)
+                .map(|m| m.permissions())
+        };
         staged.push(Staged::write(&path, contents, permissions)?);
     }
     for file in staged {

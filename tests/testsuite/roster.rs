@@ -268,3 +268,152 @@ fn a_title_row_above_the_headers_is_passed_over() {
     let birthdays = json["care"].as_array().unwrap().iter().filter(|e| e["kind"] == "birthday");
     assert_eq!(birthdays.count(), 4);
 }
+
+#[test]
+fn a_roster_named_after_serve_began_is_watched_too() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let file = calendar(dir.path(), "sample-roster-gbk.csv");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("unioncal"))
+        .args(["serve", "--port", "0"])
+        .arg(&file)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let address =
+        line.split("http://").nth(1).and_then(|s| s.split('/').next()).unwrap().to_string();
+    let feed = || {
+        let mut stream = std::net::TcpStream::connect(&address).unwrap();
+        write!(stream, "GET /union.ics HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n")
+            .unwrap();
+        let mut text = String::new();
+        let _ = stream.read_to_string(&mut text);
+        text
+    };
+    let wait_for = |count: usize, what: &str| {
+        let started = std::time::Instant::now();
+        while !feed().contains(&format!("共 {count} 人")) {
+            assert!(started.elapsed() < std::time::Duration::from_secs(15), "{what}");
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
+    };
+    // The calendar now names a roster in another folder, copied from the first plus one.
+    let folder = dir.path().join("名册");
+    std::fs::create_dir(&folder).unwrap();
+    let mut bytes = std::fs::read(dir.path().join("sample-roster-gbk.csv")).unwrap();
+    let before = feed().split("共 ").nth(1).and_then(|s| s.split(' ').next()).unwrap().to_string();
+    let before: usize = before.parse().unwrap();
+    std::fs::write(folder.join("新名册.csv"), &bytes).unwrap();
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("roster = \"sample-roster-gbk.csv\"", "roster = \"名册/新名册.csv\"");
+    std::fs::write(&file, text).unwrap();
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    wait_for(before, "the calendar's change rebuilt");
+    let (extra, _, _) =
+        encoding_rs::GBK.encode("M9999,新会员,男,1990-01-01,,,后勤处,,,在职,是,,\r\n");
+    bytes.extend_from_slice(&extra);
+    std::fs::write(folder.join("新名册.csv"), bytes).unwrap();
+    wait_for(before + 1, "no rebuild when the new roster is saved");
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+#[test]
+#[cfg(unix)]
+fn private_outputs_are_their_owners_alone_whatever_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let file = calendar(dir.path(), "sample-roster.xlsx");
+    let private = dir.path().join("private");
+    for round in 0..2 {
+        let out = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(format!(
+                "umask 022; UNIONCAL_DATA_DIR=/nonexistent '{}' build '{}' --out '{}'",
+                env!("CARGO_BIN_EXE_unioncal"),
+                file.display(),
+                dir.path().join("public").display()
+            ))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&private), 0o700, "round {round}");
+        for name in ["care.xlsx", "care.ics"] {
+            assert_eq!(mode(&private.join(name)), 0o600, "{name}, round {round}");
+        }
+        // Opened up by hand: the next build closes them again.
+        std::fs::set_permissions(private.join("care.ics"), std::fs::Permissions::from_mode(0o644))
+            .unwrap();
+        std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    // Every sheet prints one A4 page wide (名册问题 and 退休 spilled their columns).
+    let bytes = std::fs::read(private.join("care.xlsx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let sheets: Vec<String> = zip
+        .file_names()
+        .filter(|n| n.starts_with("xl/worksheets/sheet"))
+        .map(String::from)
+        .collect();
+    assert!(sheets.len() >= 4, "{sheets:?}");
+    for name in sheets {
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(&name).unwrap(), &mut xml).unwrap();
+        assert!(xml.contains("<pageSetUpPr fitToPage=\"1\"/>"), "{name}");
+        assert!(xml.contains("paperSize=\"9\"") && xml.contains("fitToHeight=\"0\""), "{name}");
+    }
+    let public = std::fs::metadata(dir.path().join("public/union.ics")).unwrap();
+    assert_eq!(public.permissions().mode() & 0o777, 0o644, "public files stay readable");
+}
+
+#[test]
+fn care_work_past_its_limit_is_refused_before_the_work_at_the_visit() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = with_roster(dir.path(), "many.csv");
+    let mut text = String::from("编号,姓名,性别,出生日期,状态\n");
+    for i in 0..12_000 {
+        text.push_str(&format!("M{i:05},会员{i},男,1970-01-01,在职\n"));
+    }
+    std::fs::write(dir.path().join("many.csv"), &text).unwrap();
+    // Every member visited every day: 4,380,000 entries.
+    let toml = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("holiday = \"春节\"\noffset = \"-7d\"", "repeat = \"daily\"");
+    std::fs::write(&file, &toml).unwrap();
+    let line = toml.lines().position(|l| l.contains("\"状态\" = \"在职\"")).unwrap() + 1;
+    let out = bin()
+        .env("UNIONCAL_LANG", "zh")
+        .args(["list", "--private", "--format", "json"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("上限 500000") && err.contains(&format!("union.toml:{line}:")), "{err}");
+    let build =
+        bin().arg("build").arg(&file).arg("--out").arg(dir.path().join("public")).output().unwrap();
+    assert!(!build.status.success());
+    assert!(!dir.path().join("private/care.xlsx").exists());
+}
+
+#[test]
+fn list_private_in_a_table_or_csv_says_where_the_care_lists_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = calendar(dir.path(), "sample-roster.xlsx");
+    for format in ["table", "csv"] {
+        let out = bin()
+            .env("UNIONCAL_LANG", "zh")
+            .args(["list", "--private", "--format", format])
+            .arg(&file)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains("--format json") && err.contains("care.xlsx"), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+}
