@@ -704,3 +704,4 @@ care-too-many = the care lists would hold { $count } entries, more than the { $m
 care-too-many-visit-help = this visit’s members times its occurrences are too many: narrow `who`, or visit yearly or quarterly
 care-too-many-help = the range is too long: build one year at a time (--year), or shorten --from/--to
 list-private-json-only = --private goes with --format json only; the care lists as tables are in care.xlsx in the private folder (written by unioncal build)
+start-claim-busy = another start keeps claiming this folder: wait a moment and try again

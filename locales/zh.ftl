@@ -701,3 +701,4 @@ care-too-many = 关怀名单会有 { $count } 条，超过了上限 { $most } �
 care-too-many-visit-help = 这次走访的人数乘以次数太多：把 who 限定到更小的人群，或改成每年、每季度一次
 care-too-many-help = 日期范围太长：一次生成一年（--year），或缩短 --from/--to
 list-private-json-only = --private 只和 --format json 一起用；表格形式的关怀名单在内部文件夹的 care.xlsx 里（unioncal build 生成）
+start-claim-busy = 另一个工会日历正在这个文件夹里启动：稍等片刻再打开

@@ -204,7 +204,7 @@ pub struct State {
     pub verbose: bool,
     /// On a loopback address, its port: requests must then name a loopback Host (DNS
     /// rebinding); `None` on a network address, where any Host is answered.
-    pub loopback_port: Option<u16>,
+    pub loopback: Option<std::net::SocketAddr>,
     /// The live-reload streams open now.
     streams: Arc<tokio::sync::Semaphore>,
     /// The workbench's actions (`unioncal start` on loopback), or none (`serve`, or any
@@ -222,6 +222,9 @@ pub type Action = Arc<dyn Fn(&str, &[u8]) -> (u16, String) + Send + Sync>;
 pub struct Workbench {
     /// The per-run token: query `token=` or header `X-Unioncal-Token`.
     pub token: String,
+    /// What `/__unioncal/ping` answers a holder of the token: a second start believes
+    /// this one only when it gets back the proof it read in the folder's state file.
+    pub proof: String,
     /// The workbench page.
     pub page: String,
     /// Runs an action (`build`, `fix`, `import`, `open`, `edit`) with the request's body:
@@ -232,10 +235,10 @@ pub struct Workbench {
 }
 
 impl Workbench {
-    /// A workbench with `token`, its `page`, and `run` doing the actions.
+    /// A workbench with `token`, the `proof` its ping gives, its `page`, and `run` doing the actions.
     #[must_use]
-    pub fn new(token: String, page: String, run: Action) -> Self {
-        Self { token, page, run, busy: Arc::new(tokio::sync::Mutex::new(())) }
+    pub fn new(token: String, proof: String, page: String, run: Action) -> Self {
+        Self { token, proof, page, run, busy: Arc::new(tokio::sync::Mutex::new(())) }
     }
 }
 
@@ -307,7 +310,7 @@ impl State {
             site: RwLock::new(Site::default()),
             reloads,
             verbose,
-            loopback_port: address.ip().is_loopback().then_some(address.port()),
+            loopback: address.ip().is_loopback().then_some(address),
             streams: Arc::new(tokio::sync::Semaphore::new(MAX_STREAMS)),
             workbench: None,
             report: RwLock::new("{}".to_string()),
@@ -316,8 +319,10 @@ impl State {
 }
 
 /// Whether `host` (a request's Host header) names this loopback server: `localhost`,
-/// `127.0.0.1` or `[::1]`, with no port or with `port`.
-fn loopback_host(host: &str, port: u16) -> bool {
+/// `127.0.0.1`, `[::1]` or the address it listens on (`127.0.0.2`), with no port or with
+/// its port.
+fn loopback_host(host: &str, local: std::net::SocketAddr) -> bool {
+    let port = local.port();
     let host = host.trim().to_ascii_lowercase();
     let (name, given) = match host.rsplit_once(':') {
         Some((name, p))
@@ -327,7 +332,11 @@ fn loopback_host(host: &str, port: u16) -> bool {
         }
         _ => (host.clone(), None),
     };
-    let name_ok = matches!(name.as_str(), "localhost" | "127.0.0.1" | "[::1]");
+    let own = match local.ip() {
+        std::net::IpAddr::V4(ip) => ip.to_string(),
+        std::net::IpAddr::V6(ip) => format!("[{ip}]"),
+    };
+    let name_ok = matches!(name.as_str(), "localhost" | "127.0.0.1" | "[::1]") || name == own;
     name_ok && given.is_none_or(|p| p == port.to_string())
 }
 
@@ -365,12 +374,12 @@ fn not_modified(headers: &HeaderMap, entry: &Entry) -> bool {
 pub async fn respond(state: Arc<State>, request: Request<hyper::body::Incoming>) -> Response<Body> {
     let method = request.method().clone();
     let path = request.uri().path().to_string();
-    let host_ok = state.loopback_port.is_none_or(|port| {
+    let host_ok = state.loopback.is_none_or(|local| {
         request
             .headers()
             .get(header::HOST)
             .and_then(|h| h.to_str().ok())
-            .is_some_and(|h| loopback_host(h, port))
+            .is_some_and(|h| loopback_host(h, local))
     });
     let response = if !host_ok {
         status(StatusCode::MISDIRECTED_REQUEST)
@@ -412,7 +421,10 @@ fn workbench_page(
             let report = state.report.read().map(|r| r.clone()).unwrap_or_default();
             json_response(200, report)
         }
-        "/__unioncal/ping" => json_response(200, "{\"unioncal\": true}".to_string()),
+        "/__unioncal/ping" => json_response(
+            200,
+            serde_json::json!({"unioncal": true, "proof": workbench.proof}).to_string(),
+        ),
         _ => {
             let mut response = Response::new(Body::from(workbench.page.clone()));
             let h = response.headers_mut();
@@ -624,6 +636,7 @@ mod tests {
 
     #[test]
     fn only_loopback_hosts_reach_a_loopback_server() {
+        let local: std::net::SocketAddr = "127.0.0.1:8080".parse().unwrap();
         for good in [
             "localhost",
             "127.0.0.1",
@@ -633,7 +646,7 @@ mod tests {
             "[::1]:8080",
             "LOCALHOST:8080",
         ] {
-            assert!(loopback_host(good, 8080), "{good}");
+            assert!(loopback_host(good, local), "{good}");
         }
         for bad in [
             "evil.example",
@@ -645,8 +658,12 @@ mod tests {
             "[::1]:",
             "::1",
         ] {
-            assert!(!loopback_host(bad, 8080), "{bad}");
+            assert!(!loopback_host(bad, local), "{bad}");
         }
+        // A loopback bind elsewhere than 127.0.0.1 answers its own address.
+        let other: std::net::SocketAddr = "127.0.0.2:8080".parse().unwrap();
+        assert!(loopback_host("127.0.0.2:8080", other) && loopback_host("localhost", other));
+        assert!(!loopback_host("127.0.0.3:8080", other) && !loopback_host("127.0.0.2:80", other));
     }
 
     #[test]

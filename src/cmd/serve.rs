@@ -371,8 +371,10 @@ fn announce(address: std::net::SocketAddr, ui: &Ui) {
 
 /// Open `url` in the default browser (best effort): whether a browser was started.
 pub(super) fn open(url: &str) -> bool {
+    // No shell ever sees the URL: on Windows the URL handler is called directly (through
+    // `cmd /C start`, an `&` in it would start a program).
     let command = if cfg!(windows) {
-        std::process::Command::new("cmd").args(["/C", "start", "", url]).spawn()
+        std::process::Command::new("rundll32").args(["url.dll,FileProtocolHandler", url]).spawn()
     } else if cfg!(target_os = "macos") {
         std::process::Command::new("open").arg(url).spawn()
     } else {

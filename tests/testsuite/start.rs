@@ -263,6 +263,156 @@ fn a_taken_port_moves_on_to_the_next_free_one() {
     assert!(err.contains(&format!("port {port} is taken")), "{err}");
 }
 
+/// A stranger's server on loopback answering 200 to anything: the requests it got.
+fn stranger() -> (u16, std::sync::Arc<std::sync::Mutex<String>>) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let log = seen.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut stream = stream;
+            stream.set_read_timeout(Some(Duration::from_millis(300))).unwrap();
+            let mut bytes = vec![0; 4096];
+            let n = stream.read(&mut bytes).unwrap_or(0);
+            log.lock().unwrap().push_str(&String::from_utf8_lossy(&bytes[..n]));
+            let body = "{\"unioncal\": true}";
+            let _ =
+                write!(stream, "HTTP/1.1 200 OK\r\nContent-Length: {}\r\n\r\n{body}", body.len());
+        }
+    });
+    (port, seen)
+}
+
+#[cfg(unix)]
+fn write_private(path: &Path, text: &str) {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)
+        .unwrap();
+    file.write_all(text.as_bytes()).unwrap();
+}
+
+#[test]
+#[cfg(unix)]
+fn a_strangers_server_on_the_stored_port_is_not_believed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (port, seen) = stranger();
+    let token = "A".repeat(24);
+    write_private(
+        &dir.path().join(".unioncal-start"),
+        &format!("{port} {token} {}\n", "B".repeat(24)),
+    );
+    let started = start(dir.path(), &[]);
+    assert!(started.first_line.contains("已打开"), "{}", started.first_line);
+    assert_ne!(started.port, port);
+    assert!(
+        seen.lock().unwrap().contains("/__unioncal/ping"),
+        "it was asked, and failed the proof"
+    );
+    // The state file now names this start, readable by its owner alone.
+    use std::os::unix::fs::PermissionsExt;
+    let state = dir.path().join(".unioncal-start");
+    assert_eq!(std::fs::metadata(&state).unwrap().permissions().mode() & 0o777, 0o600);
+    assert!(std::fs::read_to_string(&state)
+        .unwrap()
+        .starts_with(&format!("{} {} ", started.port, started.token)));
+}
+
+#[test]
+#[cfg(unix)]
+fn a_smuggled_request_or_a_planted_link_in_the_state_file_is_never_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (port, seen) = stranger();
+    let smuggled = format!("{port} tok\r\nGET /__unioncal/action/build HTTP/1.1\r\nX: y\n");
+    write_private(&dir.path().join(".unioncal-start"), &smuggled);
+    let started = start(dir.path(), &[]);
+    assert!(started.first_line.contains("已打开"), "{}", started.first_line);
+    assert!(seen.lock().unwrap().is_empty(), "nothing sent to the stored port");
+    drop(started);
+    // A link planted at the state file's name: its target is never written.
+    let target = dir.path().join("target.txt");
+    std::fs::write(&target, "keep").unwrap();
+    let state = dir.path().join(".unioncal-start");
+    let _ = std::fs::remove_file(&state);
+    std::os::unix::fs::symlink(&target, &state).unwrap();
+    let started = start(dir.path(), &[]);
+    assert!(started.first_line.contains("已打开"), "{}", started.first_line);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep");
+    let meta = std::fs::symlink_metadata(&state).unwrap();
+    assert!(meta.file_type().is_file(), "a file of its own in the link's place");
+    // A file others may read is not believed either.
+    drop(started);
+    let (port, seen) = stranger();
+    std::fs::write(&state, format!("{port} {} {}\n", "A".repeat(24), "B".repeat(24))).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&state, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let started = start(dir.path(), &[]);
+    assert!(started.first_line.contains("已打开"), "{}", started.first_line);
+    assert!(seen.lock().unwrap().is_empty(), "a file others could write is not asked");
+}
+
+#[test]
+fn two_starts_at_once_in_one_folder_make_one_workbench() {
+    let dir = tempfile::tempdir().unwrap();
+    let spawn = || {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("unioncal"))
+            .arg("start")
+            .arg(dir.path())
+            .args(["--no-open", "--port", "0"])
+            .env("UNIONCAL_DATA_DIR", dir.path().join("data"))
+            .env("UNIONCAL_LANG", "zh")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let mut children = [spawn(), spawn()];
+    let lines: Vec<String> = children
+        .iter_mut()
+        .map(|child| {
+            let mut line = String::new();
+            BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+            line
+        })
+        .collect();
+    for child in &mut children {
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    let serving = lines.iter().filter(|l| l.contains("已打开")).count();
+    let found = lines.iter().filter(|l| l.contains("已经在运行")).count();
+    assert_eq!((serving, found), (1, 1), "{lines:?}");
+    let url = |l: &String| l.split("http://").nth(1).map(|u| u.trim().to_string());
+    assert_eq!(url(&lines[0]), url(&lines[1]), "the second opens the first");
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn a_loopback_bind_answers_its_own_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let started = start(dir.path(), &["--bind", "127.0.0.2"]);
+    assert!(started.first_line.contains("http://127.0.0.2:"), "{}", started.first_line);
+    let get = |host: &str| {
+        let mut stream = TcpStream::connect(("127.0.0.2", started.port)).unwrap();
+        write!(
+            stream,
+            "GET /?token={} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n",
+            started.token
+        )
+        .unwrap();
+        let mut text = String::new();
+        let _ = stream.read_to_string(&mut text);
+        text.split(' ').nth(1).unwrap_or("").to_string()
+    };
+    assert_eq!(get(&format!("127.0.0.2:{}", started.port)), "200");
+    assert_eq!(get(&format!("evil.example:{}", started.port)), "421");
+}
+
 /// Run `steps` on the workbench in headless Chromium (`tests/cdp.py`, the DevTools
 /// protocol over a pipe): what the steps read, one JSON value a line.
 fn drive(browser: &Path, started: &Started, steps: &serde_json::Value) -> Vec<serde_json::Value> {

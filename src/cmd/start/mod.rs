@@ -11,12 +11,11 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod state;
+
 use super::Ui;
 use crate::cli::{BuildArgs, OutputArgs, RangeArgs, ServeArgs, StartArgs};
 use crate::error::{Error, Result};
-
-/// The file beside the calendar that tells a second start where the first one listens.
-const STATE_FILE: &str = ".unioncal-start";
 
 /// A per-run token: 24 random bytes, URL-safe (letters, digits, `-`, `_`).
 fn token() -> Result<String> {
@@ -29,27 +28,6 @@ fn token() -> Result<String> {
 /// The address to give the user.
 fn address(local: std::net::SocketAddr, token: &str) -> String {
     format!("http://{}/?token={token}", super::serve::display_host(local))
-}
-
-/// Whether a start already serves `folder`: its address, when it answers.
-fn running(folder: &Path) -> Option<String> {
-    use std::io::{Read, Write};
-    let text = std::fs::read_to_string(folder.join(STATE_FILE)).ok()?;
-    let (port, token) = text.trim().split_once(' ')?;
-    let port: u16 = port.parse().ok()?;
-    let mut stream = std::net::TcpStream::connect_timeout(
-        &std::net::SocketAddr::from(([127, 0, 0, 1], port)),
-        std::time::Duration::from_millis(500),
-    )
-    .ok()?;
-    stream.set_read_timeout(Some(std::time::Duration::from_secs(2))).ok()?;
-    let request = format!(
-        "GET /__unioncal/ping?token={token} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
-    );
-    stream.write_all(request.as_bytes()).ok()?;
-    let mut answer = String::new();
-    let _ = stream.read_to_string(&mut answer);
-    answer.starts_with("HTTP/1.1 200").then(|| format!("http://127.0.0.1:{port}/?token={token}"))
 }
 
 /// The workbench page in the user's language.
@@ -70,7 +48,7 @@ fn page(file: &Path) -> String {
         crate::messages::Lang::Zh => "zh-CN",
         crate::messages::Lang::En => "en",
     };
-    let mut out = include_str!("../../templates/workbench.html").to_string();
+    let mut out = include_str!("../../../templates/workbench.html").to_string();
     let texts = [
         ("{{title}}", crate::t!("workbench-title")),
         ("{{file}}", file.display().to_string()),
@@ -262,13 +240,16 @@ pub(super) fn run(args: &StartArgs, ui: &Ui) -> Result<u8> {
         source,
     })?;
     let file = folder.join("unioncal.toml");
-    if let Some(url) = running(&folder) {
-        super::print(&format!("{}\n", crate::t!("start-already", url = url)))?;
-        if !args.no_open && !super::serve::open(&url) {
-            ui.note(&crate::t!("start-open-yourself", url = url));
+    let claim = match state::claim(&folder)? {
+        state::Found::Claimed(claim) => claim,
+        state::Found::Running(url) => {
+            super::print(&format!("{}\n", crate::t!("start-already", url = url)))?;
+            if !args.no_open && !super::serve::open(&url) {
+                ui.note(&crate::t!("start-open-yourself", url = url));
+            }
+            return Ok(0);
         }
-        return Ok(0);
-    }
+    };
     if !file.exists() {
         let starter = super::init::TEMPLATES[0].1;
         crate::output::write_atomic(&file, starter.as_bytes()).map_err(|e| {
@@ -285,7 +266,7 @@ pub(super) fn run(args: &StartArgs, ui: &Ui) -> Result<u8> {
     if let Some(dir) = super::store::holidays_dir() {
         let _ = std::fs::create_dir_all(dir);
     }
-    let token = token()?;
+    let (token, proof) = (token()?, token()?);
     let serve_args = ServeArgs {
         file: file.clone(),
         range: RangeArgs { year: None, from: None, to: None },
@@ -296,16 +277,18 @@ pub(super) fn run(args: &StartArgs, ui: &Ui) -> Result<u8> {
     };
     let workbench = crate::serve::Workbench::new(
         token.clone(),
+        proof.clone(),
         page(&file),
         Arc::new(actions(folder.clone(), file.clone())),
     );
-    let state_file = folder.join(STATE_FILE);
     // `UNIONCAL_NO_OPEN` keeps a double-clicked start from opening a browser (scripts,
     // tests); the address is printed all the same.
     let no_open =
         args.no_open || std::env::var_os("UNIONCAL_NO_OPEN").is_some_and(|v| !v.is_empty());
+    // Held here until the preview ends; the state file goes with it.
+    let claim = Arc::new(std::sync::Mutex::new(claim));
     let listening = {
-        let state_file = state_file.clone();
+        let claim = Arc::clone(&claim);
         Box::new(move |local: std::net::SocketAddr, ui: &Ui| {
             let url = address(local, &token);
             // Standard output: the address, for the user and for scripts.
@@ -313,7 +296,9 @@ pub(super) fn run(args: &StartArgs, ui: &Ui) -> Result<u8> {
             if !local.ip().is_loopback() {
                 ui.note(&crate::t!("start-network"));
             }
-            let _ = std::fs::write(&state_file, format!("{} {token}\n", local.port()));
+            if let Ok(mut claim) = claim.lock() {
+                let _ = claim.record(local.port(), &token, &proof);
+            }
             ui.note(&crate::t!("start-how-to-stop"));
             if !no_open && !super::serve::open(&url) {
                 ui.note(&crate::t!("start-open-yourself", url = url));
@@ -322,6 +307,6 @@ pub(super) fn run(args: &StartArgs, ui: &Ui) -> Result<u8> {
     };
     let result =
         super::serve::preview(&serve_args, ui, Some(super::serve::Start { workbench, listening }));
-    let _ = std::fs::remove_file(&state_file);
+    drop(claim);
     result
 }
