@@ -705,3 +705,6 @@ care-too-many-visit-help = this visit’s members times its occurrences are too 
 care-too-many-help = the range is too long: build one year at a time (--year), or shorten --from/--to
 list-private-json-only = --private goes with --format json only; the care lists as tables are in care.xlsx in the private folder (written by unioncal build)
 start-claim-busy = another start keeps claiming this folder: wait a moment and try again
+fix-mixed-encoding = line { $line } is in another encoding than the rest (a GBK line in a UTF-8 file); fixing would garble the Chinese, so nothing was changed: retype line { $line } in Notepad and save as UTF-8
+slip-more = { $count } more slips of a Chinese input method are not listed one by one (lines { $lines })
+slip-more-help = press “修复中文标点” on the workbench to correct them all at once (or run unioncal check --fix { $file })

@@ -702,3 +702,6 @@ care-too-many-visit-help = 这次走访的人数乘以次数太多：把 who 限
 care-too-many-help = 日期范围太长：一次生成一年（--year），或缩短 --from/--to
 list-private-json-only = --private 只和 --format json 一起用；表格形式的关怀名单在内部文件夹的 care.xlsx 里（unioncal build 生成）
 start-claim-busy = 另一个工会日历正在这个文件夹里启动：稍等片刻再打开
+fix-mixed-encoding = 第 { $line } 行的编码和文件其余部分不同（UTF-8 里混进了 GBK 的一行），修复会把中文变成乱码，所以没有修改：在记事本里重新输入第 { $line } 行，另存为 UTF-8
+slip-more = 还有 { $count } 处中文输入法打出的标点没有一一列出（第 { $lines } 行）
+slip-more-help = 在工作台上点“修复中文标点”一次改好（或运行 unioncal check --fix { $file }）

@@ -50,6 +50,12 @@ impl SourceFile {
         Self { name: name.into(), text, line_starts }
     }
 
+    /// The 1-based line of the byte `at`.
+    #[must_use]
+    pub(crate) fn line_of(&self, at: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= at)
+    }
+
     /// The location of a byte span (clamped to the text, never splitting a character).
     #[must_use]
     pub(crate) fn locate(&self, span: Range<usize>) -> Location {

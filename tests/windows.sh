@@ -45,6 +45,21 @@ case "$out" in
 esac
 echo "windows smoke test: $files files identical to Linux's; console: ${out##*$'\n'}"
 
+# The private folder inside the public one is refused on Windows too: after the public
+# folder exists (no \\?\ prefix on one side only) and in another letter case.
+cp tests/fixtures/care/sample-roster.xlsx "$work/名册.xlsx"
+mkdir -p "$work/public"
+for private in "public/members" "PUBLIC/members" "Public\\members"; do
+  printf '[calendar]\nname = "测试工会"\nslug = "union"\nyear = 2027\n\n[[events]]\nid = "a"\ntitle = "活动"\ndate = "03-08"\n\n[care]\nroster = "名册.xlsx"\nprivate = '"'"'%s'"'"'\n\n[care.birthdays]\n' "$private" > "$work/care.toml"
+  code=0
+  (cd "$work" && timeout 120 "$wine" unioncal.exe build care.toml --out public -q >/dev/null 2>&1) || code=$?
+  [ "$code" = 2 ] || { echo "FAILED: private = \"$private\" inside the public folder exited $code under Wine"; exit 1; }
+  if find "$work/public" -iname care.xlsx | grep -q .; then
+    echo "FAILED: care.xlsx written into the public folder ($private)"; exit 1
+  fi
+done
+echo "windows private folder: inside the public one refused in three spellings"
+
 # Double-clicked: no arguments runs `start` in the exe's folder, which gets the starter
 # calendar and serves the preview with the workbench.
 app=$(mktemp -d)

@@ -8,22 +8,62 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::model::Calendar;
 use crate::schedule::Schedule;
 
-/// `path` made absolute and without `.`/`..`, without touching the file system (the
-/// folders may not exist yet).
-fn normalized(path: &Path) -> PathBuf {
+/// `path` as the system will find it: absolute, without `.`/`..`, every link on the way
+/// followed even where its target does not exist yet (a link `site` → `public` before the
+/// first build), compared the same way on both sides: without the `\\?\` prefix that
+/// Windows' canonical paths carry, and in one letter case where the file system ignores
+/// case (Windows, macOS). Only the file system's links are read; nothing is created.
+fn resolved(path: &Path) -> Vec<String> {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut pending: Vec<PathBuf> =
+        absolute.components().rev().map(|c| PathBuf::from(c.as_os_str())).collect();
     let mut out = PathBuf::new();
-    for part in absolute.components() {
-        match part {
-            Component::ParentDir => {
+    let mut hops = 0;
+    while let Some(part) = pending.pop() {
+        match part.components().next() {
+            Some(Component::ParentDir) => {
                 out.pop();
             }
-            Component::CurDir => {}
-            other => out.push(other),
+            Some(Component::CurDir) | None => {}
+            Some(Component::Normal(name)) => {
+                out.push(name);
+                let Ok(target) = std::fs::read_link(&out) else { continue };
+                hops += 1;
+                if hops > 40 {
+                    continue;
+                }
+                out.pop();
+                if target.is_absolute() {
+                    out = PathBuf::new();
+                }
+                pending.extend(target.components().rev().map(|c| PathBuf::from(c.as_os_str())));
+            }
+            Some(other) => out.push(other.as_os_str()),
         }
     }
-    // Through links where the folders exist, so two names of one folder compare equal.
-    std::fs::canonicalize(&out).unwrap_or(out)
+    let fold = cfg!(any(windows, target_os = "macos"));
+    out.components()
+        .filter_map(|c| match c {
+            Component::Prefix(prefix) => Some(drive(prefix.kind())),
+            Component::RootDir => None,
+            other => Some(other.as_os_str().to_string_lossy().into_owned()),
+        })
+        .map(|part| if fold { part.to_lowercase() } else { part })
+        .collect()
+}
+
+/// A Windows drive or share, the same with or without the verbatim `\\?\` prefix.
+fn drive(prefix: std::path::Prefix<'_>) -> String {
+    use std::path::Prefix;
+    match prefix {
+        Prefix::Disk(d) | Prefix::VerbatimDisk(d) => {
+            format!("{}:", char::from(d).to_ascii_lowercase())
+        }
+        Prefix::UNC(server, share) | Prefix::VerbatimUNC(server, share) => {
+            format!("//{}/{}", server.to_string_lossy(), share.to_string_lossy())
+        }
+        Prefix::Verbatim(p) | Prefix::DeviceNS(p) => p.to_string_lossy().into_owned(),
+    }
 }
 
 /// Refuse a private folder inside (or equal to) the public output folder, or the public
@@ -33,8 +73,8 @@ fn normalized(path: &Path) -> PathBuf {
 ///
 /// [`Error::Usage`] naming both folders.
 pub(super) fn refuse_private_inside_public(private: &Path, public: &Path) -> Result<()> {
-    let (private_abs, public_abs) = (normalized(private), normalized(public));
-    if private_abs.starts_with(&public_abs) || public_abs.starts_with(&private_abs) {
+    let (private_at, public_at) = (resolved(private), resolved(public));
+    if private_at.starts_with(&public_at) || public_at.starts_with(&private_at) {
         return Err(Error::Usage(crate::t!(
             "care-private-inside-public",
             private = private.display(),

@@ -56,11 +56,28 @@ fn read_text(path: &Path) -> Result<(String, bool)> {
     if let Ok(text) = std::str::from_utf8(&bytes) {
         return Ok((text.to_string(), false));
     }
+    // A file is GBK only when no line of it reads as UTF-8 Chinese: one GBK line pasted into
+    // a UTF-8 file would otherwise turn every other line to mojibake.
+    if let Some(line) = mixed_line(&bytes) {
+        return Err(refuse(path, crate::t!("fix-mixed-encoding", line = line)));
+    }
     let (text, _, had_errors) = encoding_rs::GB18030.decode(&bytes);
     if had_errors {
         return Err(refuse(path, crate::t!("fix-undecodable")));
     }
     Ok((text.into_owned(), true))
+}
+
+/// The first line that is not UTF-8 in a file some other line of which is UTF-8 beyond
+/// ASCII: the file mixes encodings.
+fn mixed_line(bytes: &[u8]) -> Option<usize> {
+    let lines = || bytes.split(|b| *b == b'\n');
+    let utf8_beyond_ascii =
+        lines().any(|line| !line.is_ascii() && std::str::from_utf8(line).is_ok());
+    if !utf8_beyond_ascii {
+        return None;
+    }
+    lines().position(|line| std::str::from_utf8(line).is_err()).map(|i| i + 1)
 }
 
 /// Whether the user made `path` read-only (its write bits are off); root could write
@@ -99,8 +116,8 @@ pub(super) struct Fixed {
     pub(super) gbk: bool,
 }
 
-/// Correct every slip in the calendar at `path`: the original kept as `FILE.bak` (written
-/// exclusively, never over another file), the file rewritten in place (through a link,
+/// Correct every slip in the calendar at `path`: the original kept as `FILE.bak` (staged,
+/// then put in place without replacing another file, so a failure leaves no half backup), the file rewritten in place (through a link,
 /// its mode kept). `None` when there is nothing to correct; nothing is written when
 /// anything stands in the way.
 pub(super) fn fix_file(path: &Path) -> Result<Option<Fixed>> {
@@ -123,17 +140,19 @@ pub(super) fn fix_file(path: &Path) -> Result<Option<Fixed>> {
         path: path.to_path_buf(),
         source,
     })?;
-    let io = |source| Error::Io { action: "cannot write", path: backup.clone(), source };
-    {
-        use std::io::Write;
-        let mut file =
-            std::fs::OpenOptions::new().write(true).create_new(true).open(&backup).map_err(io)?;
-        file.write_all(&original).map_err(io)?;
-    }
+    crate::output::write_new(&backup, &original)?;
     crate::output::write_atomic(path, fixed.as_bytes())?;
     let (before, after): (Vec<&str>, Vec<&str>) = (text.lines().collect(), fixed.lines().collect());
-    let mut lines: Vec<usize> =
-        slips.iter().map(|slip| text[..slip.span.start].matches('\n').count()).collect();
+    // Each slip's line, counted once along the text (slips are in order).
+    let (mut line, mut counted) = (0, 0);
+    let mut lines: Vec<usize> = slips
+        .iter()
+        .map(|slip| {
+            line += text[counted..slip.span.start].matches('\n').count();
+            counted = slip.span.start;
+            line
+        })
+        .collect();
     lines.dedup();
     let changes = lines
         .into_iter()

@@ -89,6 +89,17 @@ pub(crate) fn find(text: &str) -> Vec<Slip> {
                 i += 1;
             }
             '#' => i = skip_comment(&chars, i),
+            '"' | '\''
+                if !starts(i, if c == '"' { "\"\"\"" } else { "'''" })
+                    && triple_quote(&chars, i).is_some()
+                    && chars.get(i + 2).is_some_and(|(_, q)| *q != c)
+                    && ends_line(&chars, i + 3) =>
+            {
+                // `"“”` ending its line: a multi-line string opened with slips among its
+                // quotes (`"＂"` is a one-line string holding a ＂).
+                let family = if c == '"' { '"' } else { '\'' };
+                i = curly_multiline(&chars, i, family, &mut slips);
+            }
             '"' | '\'' => {
                 let triple = if c == '"' { "\"\"\"" } else { "'''" };
                 if starts(i, triple) {
@@ -98,7 +109,10 @@ pub(crate) fn find(text: &str) -> Vec<Slip> {
                 }
             }
             c if is_open_quote(c) => {
-                i = curly(&chars, i, &mut slips, text);
+                i = match triple_quote(&chars, i) {
+                    Some(family) => curly_multiline(&chars, i, family, &mut slips),
+                    None => curly(&chars, i, &mut slips, text),
+                };
             }
             '：' | '＝' if !assigned || c == '＝' => {
                 // `id："a"` becomes `id = "a"`: spaced like the rest of the file.
@@ -179,6 +193,60 @@ fn skip_multiline(text: &str, chars: &[(usize, char)], i: usize, triple: &str) -
                 end += 1;
             }
             return chars.partition_point(|(at, _)| *at < end);
+        }
+        k += 1;
+    }
+    chars.len()
+}
+
+/// The straight quote a quote stands for: `"` for “ ” ＂ 「 」, `'` for ‘ ’ ＇ 『 』.
+fn family(c: char) -> Option<char> {
+    match c {
+        '"' | '“' | '”' | '＂' | '「' | '」' => Some('"'),
+        '\'' | '‘' | '’' | '＇' | '『' | '』' => Some('\''),
+        _ => None,
+    }
+}
+
+/// Whether three quotes of one family open a multi-line string at `i` (`“”“`, `"“”`):
+/// the family's straight quote.
+fn triple_quote(chars: &[(usize, char)], i: usize) -> Option<char> {
+    let quote = family(chars.get(i)?.1)?;
+    let same = |k: usize| chars.get(k).is_some_and(|(_, c)| family(*c) == Some(quote));
+    (same(i + 1) && same(i + 2)).then_some(quote)
+}
+
+/// Whether only spaces stand between `i` and the end of its line.
+fn ends_line(chars: &[(usize, char)], i: usize) -> bool {
+    chars[i.min(chars.len())..]
+        .iter()
+        .map(|(_, c)| *c)
+        .take_while(|c| *c != '\n')
+        .all(|c| c == ' ' || c == '\t' || c == '\r')
+}
+
+/// A multi-line string whose opening (and perhaps closing) quotes were typed with the input
+/// method on: each curly quote of the two triples is a slip, and nothing between them is
+/// touched, whatever punctuation the prose holds. Left open, the rest of the file is its
+/// content.
+fn curly_multiline(chars: &[(usize, char)], i: usize, quote: char, slips: &mut Vec<Slip>) -> usize {
+    let mut fix_triple = |at: usize| {
+        for &(byte, c) in &chars[at..at + 3] {
+            if c != quote {
+                slips.push(one(byte, c, &quote.to_string(), Kind::Quote));
+            }
+        }
+    };
+    fix_triple(i);
+    let mut k = i + 3;
+    while k + 2 < chars.len() {
+        if quote == '"' && chars[k].1 == '\\' {
+            k += 2;
+            continue;
+        }
+        if triple_quote(chars, k) == Some(quote) {
+            fix_triple(k);
+            return k + 3;
         }
         k += 1;
     }
@@ -291,6 +359,22 @@ mod tests {
         assert_eq!(fixed("\u{3000}\u{3000}name = \"a\"\n"), "  name = \"a\"\n");
         assert_eq!(fixed("year = ２０２７\n"), "year = 2027\n");
         assert_eq!(fixed("ｔｉｔｌｅ = \"a\"\n"), "title = \"a\"\n");
+    }
+
+    #[test]
+    fn prose_in_a_multiline_string_opened_with_curly_quotes_is_left_alone() {
+        let prose = "\n一、坚持以职工为中心，服务：大局；“职工之家”【建设】\n　　二、１２项工作\n";
+        for (open, close) in [("“”“", "”“”"), ("\"“”", "”\"\""), ("‘’‘", "’’’"), ("“”“", "\"\"\"")]
+        {
+            let text = format!("intro = {open}{prose}{close}\ntitle＝“三八节”\n");
+            let quote = if open.starts_with('‘') { "'''" } else { "\"\"\"" };
+            let want = format!("intro = {quote}{prose}{quote}\ntitle = \"三八节\"\n");
+            assert_eq!(fixed(&text), want, "{open}");
+            assert!(toml::from_str::<toml::Table>(&want).is_ok(), "{want}");
+        }
+        // Left open: the rest of the file is the string's, untouched.
+        let text = format!("指导思想 = “”“{prose}");
+        assert_eq!(fixed(&text), format!("指导思想 = \"\"\"{prose}"));
     }
 
     #[test]

@@ -108,6 +108,11 @@ pub(super) fn parse_errors(source: &SourceFile, e: &toml::de::Error) -> Vec<Diag
     out
 }
 
+/// The most slip errors shown on one line.
+const MAX_SLIPS_PER_LINE: usize = 5;
+/// The most slip errors shown in all.
+const MAX_SLIPS: usize = 50;
+
 /// Each Chinese-input slip of `source`, as an error at its character. Two quotes of one
 /// text (`“三八节”`) are one error.
 pub(crate) fn slip_errors(source: &SourceFile) -> Vec<Diagnostic> {
@@ -115,8 +120,21 @@ pub(crate) fn slip_errors(source: &SourceFile) -> Vec<Diagnostic> {
     let slips = super::slips::find(&source.text);
     let mut out = Vec::new();
     let mut i = 0;
+    // Errors are capped per line and in all, like a compiler's "and N more": a line of
+    // thousands of slips reads as a few, in time and memory that do not grow with them.
+    let (mut line_now, mut on_line, mut more, mut more_lines) = (0, 0, 0, Vec::new());
     while i < slips.len() {
         let slip = &slips[i];
+        let line = source.line_of(slip.span.start);
+        (line_now, on_line) = if line == line_now { (line, on_line + 1) } else { (line, 1) };
+        if on_line > MAX_SLIPS_PER_LINE || out.len() >= MAX_SLIPS {
+            more += 1;
+            if more_lines.last() != Some(&line) {
+                more_lines.push(line);
+            }
+            i += 1;
+            continue;
+        }
         let mut typed = slip.typed.clone();
         let mut instead = slip.instead.clone();
         // Slips of one kind side by side are one (`【【`); the closing quote of the same
@@ -159,6 +177,14 @@ pub(crate) fn slip_errors(source: &SourceFile) -> Vec<Diagnostic> {
         };
         out.push(Diagnostic::error(message, Some(location)).with_help(help));
         i += 1;
+    }
+    if more > 0 {
+        let lines: Vec<String> = more_lines.iter().take(10).map(ToString::to_string).collect();
+        let lines = lines.join(&t!("list-separator"));
+        out.push(
+            Diagnostic::error(t!("slip-more", count = more, lines = lines), None)
+                .with_help(t!("slip-more-help", file = source.name.clone())),
+        );
     }
     out
 }

@@ -165,6 +165,24 @@ pub(crate) fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     Staged::write(&target, contents, existing.map(|m| m.permissions()))?.commit()
 }
 
+/// Write `contents` to a new file at `path`, staged then renamed into place, and never over
+/// a file already there (a backup): a write that fails or is killed leaves no file at
+/// `path`, only a temporary that the next write into the folder removes.
+///
+/// # Errors
+///
+/// [`Error::Io`] when the file cannot be written, or `path` is taken.
+pub(crate) fn write_new(path: &Path, contents: &[u8]) -> Result<()> {
+    remove_stale_temporaries_of(path);
+    let staged = Staged::write(path, contents, None)?;
+    staged.temp.persist_noclobber(&staged.path).map_err(|e| Error::Io {
+        action: "cannot write",
+        path: path.to_path_buf(),
+        source: e.error,
+    })?;
+    Ok(())
+}
+
 /// Write `contents` to `path` as [`write_atomic`], making its folder first if needed.
 ///
 /// # Errors
@@ -279,6 +297,25 @@ fn unchanged(path: &Path, contents: &[u8]) -> bool {
             std::fs::read(path).is_ok_and(|existing| existing == contents)
         }
         _ => false,
+    }
+}
+
+/// Remove the temporary files an interrupted earlier write of `path` left beside it
+/// (`.{name}.….tmp`, links removed, never followed), and no others.
+fn remove_stale_temporaries_of(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else { return };
+    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let entry_name = entry.file_name();
+        let entry_name = entry_name.to_string_lossy();
+        let ours = entry_name.starts_with(&prefix)
+            && entry_name.ends_with(".tmp")
+            && entry_name.len() == prefix.len() + 8 + ".tmp".len();
+        if ours && entry.file_type().is_ok_and(|t| !t.is_dir()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
 

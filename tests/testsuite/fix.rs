@@ -229,3 +229,104 @@ fn notation_values_accept_full_width_digits_and_colons() {
         "full-width notation reads as the twin"
     );
 }
+
+#[test]
+fn a_utf8_file_with_one_gbk_line_is_refused_at_that_line_and_untouched() {
+    let dir = dir();
+    let file = dir.path().join("u.toml");
+    let slipped = TWIN.replace("year = 2027", "year ＝ 2027");
+    let mut bytes = Vec::new();
+    for (n, line) in slipped.split_inclusive('\n').enumerate() {
+        if n == 5 {
+            bytes.extend_from_slice(&encoding_rs::GBK.encode(line).0);
+        } else {
+            bytes.extend_from_slice(line.as_bytes());
+        }
+    }
+    std::fs::write(&file, &bytes).unwrap();
+    let out = run(&["check", "--fix"], &file);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.contains("第 6 行") && err.contains("UTF-8"), "{err}");
+    assert_eq!(std::fs::read(&file).unwrap(), bytes, "untouched");
+    assert!(!dir.path().join("u.toml.bak").exists());
+    // A file all in GBK is still saved as UTF-8.
+    std::fs::write(&file, encoding_rs::GBK.encode(&slipped).0).unwrap();
+    assert_eq!(run(&["check", "--fix"], &file).status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), TWIN);
+}
+
+#[test]
+fn prose_in_a_multiline_string_typed_with_the_input_method_is_never_changed() {
+    let dir = dir();
+    let file = dir.path().join("u.toml");
+    let prose = "一、坚持以职工为中心，服务：大局；“职工之家”【建设】\n　　二、１２项工作、三八节";
+    let text = TWIN.replace(
+        "date = \"03-08\"\n",
+        &format!("date = \"03-08\"\ndescription = “”“\n{prose}\n”“”\n"),
+    );
+    std::fs::write(&file, &text).unwrap();
+    let out = run(&["check", "--fix"], &file);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let fixed = std::fs::read_to_string(&file).unwrap();
+    assert!(fixed.contains(&format!("description = \"\"\"\n{prose}\n\"\"\"\n")), "{fixed}");
+    let json = events(&file);
+    let womens_day = json["events"].as_array().unwrap().iter().find(|e| e["id"] == "womens-day");
+    let description = womens_day.unwrap()["description"].as_str().unwrap();
+    assert_eq!(description, format!("{prose}\n"));
+}
+
+#[test]
+#[cfg(unix)]
+fn a_fix_killed_while_writing_leaves_no_half_backup() {
+    let dir = dir();
+    let file = dir.path().join("u.toml");
+    let long = "很长的说明。".repeat(2000);
+    let text = TWIN.replace("year = 2027", &format!("year ＝ 2027\n# {long}"));
+    std::fs::write(&file, &text).unwrap();
+    // A file size limit of 8 KiB: the 36 KB backup's write is killed (SIGXFSZ) part way.
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -f 8; UNIONCAL_LANG=zh '{}' check --fix '{}'",
+            env!("CARGO_BIN_EXE_unioncal"),
+            file.display()
+        ))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text, "the calendar as it was");
+    let backup = dir.path().join("u.toml.bak");
+    assert!(
+        !backup.exists() || std::fs::read_to_string(&backup).unwrap() == text,
+        "no truncated backup"
+    );
+    // The next fix clears the temporary and succeeds.
+    assert_eq!(run(&["check", "--fix"], &file).status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&backup).unwrap(), text);
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn thousands_of_slips_on_one_line_give_a_few_errors_and_a_count() {
+    let dir = dir();
+    let file = dir.path().join("u.toml");
+    let days = vec!["\"周一\""; 4000].join("，");
+    let text = TWIN.replace("[\"周一\", \"周三\", \"周五\"]", &format!("[{days}]"));
+    std::fs::write(&file, &text).unwrap();
+    let out = run(&["check"], &file);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(err.len() < 400_000, "{} bytes of errors", err.len());
+    assert!(
+        err.contains("还有 3994 处") && err.contains("修复中文标点"),
+        "{}",
+        &err[err.len() - 400..]
+    );
+    assert!(err.matches("中文的 ，").count() <= 5);
+}

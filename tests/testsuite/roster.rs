@@ -417,3 +417,31 @@ fn list_private_in_a_table_or_csv_says_where_the_care_lists_are() {
         assert!(out.stdout.is_empty());
     }
 }
+
+#[test]
+#[cfg(unix)]
+fn a_private_folder_reached_through_a_link_into_the_public_one_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = calendar(dir.path(), "sample-roster.xlsx");
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("[care]\n", "[care]\nprivate = \"site/members\"\n");
+    std::fs::write(&file, text).unwrap();
+    // `site` → `public`, before the first build: the link dangles.
+    std::os::unix::fs::symlink("public", dir.path().join("site")).unwrap();
+    let public = dir.path().join("public");
+    for round in ["first build", "public exists"] {
+        let build = bin().arg("build").arg(&file).arg("--out").arg(&public).output().unwrap();
+        let err = String::from_utf8_lossy(&build.stderr);
+        assert_eq!(build.status.code(), Some(2), "{round}: {err}");
+        assert!(!public.join("members").exists(), "{round}: no names published");
+        std::fs::create_dir_all(&public).unwrap();
+    }
+    // A link elsewhere is fine.
+    std::fs::remove_file(dir.path().join("site")).unwrap();
+    std::fs::create_dir(dir.path().join("elsewhere")).unwrap();
+    std::os::unix::fs::symlink("elsewhere", dir.path().join("site")).unwrap();
+    let build = bin().arg("build").arg(&file).arg("--out").arg(&public).output().unwrap();
+    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+    assert!(dir.path().join("elsewhere/members/care.xlsx").exists());
+}
