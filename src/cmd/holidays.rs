@@ -192,7 +192,14 @@ fn import(args: &ImportArgs, ui: &Ui) -> Result<u8> {
 /// The days `periods` decide otherwise than the forecast of `year`, one line each.
 pub(super) fn changed_days(year: i32, periods: &[Period]) -> Vec<String> {
     let forecast = crate::dates::forecast(year);
-    let (before, after) = (statuses(&forecast.periods), statuses(periods));
+    // The festivals the notice does not name stay as forecast, as the engine keeps them.
+    let named: Vec<_> = periods.iter().flat_map(|p| p.festivals.iter().copied()).collect();
+    let mut kept = forecast.periods.clone();
+    kept.retain(|p| {
+        !p.festivals.iter().any(|f| named.contains(f)) && !periods.iter().any(|o| o.name == p.name)
+    });
+    kept.extend(periods.iter().cloned());
+    let (before, after) = (statuses(&forecast.periods), statuses(&kept));
     let weekend = |d: NaiveDate| d.weekday().num_days_from_monday() >= 5;
     let off = |map: &std::collections::BTreeMap<NaiveDate, bool>, d: NaiveDate| {
         map.get(&d).copied().unwrap_or_else(|| weekend(d))
