@@ -60,6 +60,35 @@ for private in "public/members" "PUBLIC/members" "Public\\members"; do
 done
 echo "windows private folder: inside the public one refused in three spellings"
 
+# A state file planted with an `&` in its token, a stranger's server answering 200 on its
+# port: the start neither believes it nor hands the URL to a shell (no pwned.txt).
+planted=$(mktemp -d)
+cp "$work/unioncal.exe" "$work/bcryptprimitives.dll" "$planted/"
+python3 - "$planted/port" <<'PY' &
+import socket, sys
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(8)
+open(sys.argv[1], "w").write(str(s.getsockname()[1]))
+s.settimeout(90)
+try:
+    while True:
+        c, _ = s.accept(); c.recv(4096)
+        c.sendall(b'HTTP/1.1 200 OK\r\nContent-Length: 17\r\n\r\n{"unioncal": true}'); c.close()
+except Exception:
+    pass
+PY
+stranger=$!
+for _ in $(seq 1 50); do [ -s "$planted/port" ] && break; sleep 0.1; done
+printf '%s a&echo>pwned.txt %s\n' "$(cat "$planted/port")" "BBBBBBBBBBBBBBBBBBBBBBBB" > "$planted/.unioncal-start"
+(cd "$planted" && UNIONCAL_LANG=zh timeout 60 "$wine" unioncal.exe start --port 0 > "$planted/out.txt" 2>&1 &)
+for _ in $(seq 1 60); do grep -aq 'token=' "$planted/out.txt" 2>/dev/null && break; sleep 1; done
+kill "$stranger" 2>/dev/null || true
+grep -aq '已打开' "$planted/out.txt" || { echo "FAILED: the planted state file was believed: $(cat "$planted/out.txt")"; exit 1; }
+sleep 2
+[ ! -e "$planted/pwned.txt" ] || { echo "FAILED: a token from the state file ran a command"; exit 1; }
+WINEPREFIX="$work/prefix" "$server" -k 2>/dev/null || true
+rm -rf "$planted"
+echo "windows state file: a planted token with & neither believed nor run"
+
 # Double-clicked: no arguments runs `start` in the exe's folder, which gets the starter
 # calendar and serves the preview with the workbench.
 app=$(mktemp -d)
