@@ -90,8 +90,10 @@ pub fn within_limit(
     let Some(care) = &calendar.care else { return Ok(()) };
     let years = usize::try_from(schedule.to.year() - schedule.from.year() + 1).unwrap_or(1);
     let members = roster.members.len();
-    // A lunar birthday can come twice in a year.
-    let mut count = if care.birthdays.is_some() { members * years * 2 } else { 0 };
+    // A lunar birthday can come twice in a year (冬月, 腊月), a Gregorian one once.
+    let lunar = roster.members.iter().filter(|m| m.lunar.is_some()).count();
+    let birthdays = (members + lunar).saturating_mul(years);
+    let mut count = if care.birthdays.is_some() { birthdays } else { 0 };
     count += if care.retirement.is_some() { members } else { 0 };
     let mut biggest: Option<(String, usize)> = None;
     for visit in &care.visits {
