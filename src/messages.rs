@@ -21,20 +21,41 @@ pub enum Lang {
     Zh,
 }
 
-impl From<crate::model::Language> for Lang {
-    fn from(language: crate::model::Language) -> Self {
+impl From<Language> for Lang {
+    fn from(language: Language) -> Self {
         match language {
-            crate::model::Language::Zh => Self::Zh,
-            crate::model::Language::En => Self::En,
+            Language::Zh => Self::Zh,
+            Language::En => Self::En,
         }
     }
 }
 
-impl From<Lang> for crate::model::Language {
+impl From<Lang> for Language {
     fn from(lang: Lang) -> Self {
         match lang {
             Lang::Zh => Self::Zh,
             Lang::En => Self::En,
+        }
+    }
+}
+
+/// Labels, weekday names and numerals in outputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Language {
+    /// Chinese (default).
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl Language {
+    /// Its language tag for HTML's `lang`: `zh-CN` or `en`.
+    #[must_use]
+    pub(crate) fn tag(self) -> &'static str {
+        match self {
+            Self::Zh => "zh-CN",
+            Self::En => "en",
         }
     }
 }
@@ -142,7 +163,7 @@ pub fn text(id: &str, args: &[(&str, String)]) -> String {
 
 /// A message of the catalog: `t!("id")` or `t!("id", name = value, …)`; values are
 /// anything that displays. `t!(in lang; "id", …)` says it in `lang` (a [`Lang`] or a
-/// calendar's [`Language`](crate::model::Language)) rather than the user's language: the
+/// calendar's [`Language`]) rather than the user's language: the
 /// words of pages, feeds and documents follow the calendar.
 #[macro_export]
 macro_rules! t {

@@ -7,26 +7,7 @@ use chrono::{NaiveDate, NaiveTime, Weekday};
 use crate::dates::{Festival, Fu, HolidayRules, SolarTerm};
 use crate::error::Location;
 
-/// Labels, weekday names and numerals in outputs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Language {
-    /// Chinese (default).
-    #[default]
-    Zh,
-    /// English.
-    En,
-}
-
-impl Language {
-    /// Its language tag for HTML's `lang`: `zh-CN` or `en`.
-    #[must_use]
-    pub(crate) fn tag(self) -> &'static str {
-        match self {
-            Self::Zh => "zh-CN",
-            Self::En => "en",
-        }
-    }
-}
+pub use crate::messages::Language;
 
 /// A validated calendar file.
 #[derive(Debug, Clone)]
@@ -79,11 +60,6 @@ pub struct Care {
     pub retirement: Option<Retirement>,
     /// `[[care.visits]]`: each is also one of [`Calendar::events`].
     pub visits: Vec<Visit>,
-    /// The roster as read (by the commands, after the file), when it could be.
-    pub members: Option<std::sync::Arc<crate::care::Roster>>,
-    /// Why the roster could not be read, when it could not: the public outputs are built
-    /// all the same.
-    pub unreadable: Option<String>,
 }
 
 /// `[care.birthdays]`.

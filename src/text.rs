@@ -4,7 +4,7 @@
 
 use chrono::Weekday;
 
-use crate::model::Language;
+use crate::messages::Language;
 
 /// A whole number in Chinese numerals, as a title says an edition: 十三 (not 一十三),
 /// 四十七, 一百零三, 一百一十, 一千零五, 两万 is written 二万 as in formal counting.

@@ -207,30 +207,20 @@ pub fn retirement_month(member: &Member) -> Option<(i32, u32)> {
     Some(dates::retirement_month(member.original_age?, member.birth_month?))
 }
 
-/// Put the roster's counts on the public activities: each visit's occurrence says how many
-/// members it visits ("共 36 人"), each occurrence of the birthday party how many members
-/// have a birthday in its month ("本月生日会员 23 人", with the names of those who agreed
-/// to be named). No other personal data reaches an occurrence.
-pub(crate) fn annotate(calendar: &Calendar, schedule: &mut Schedule) {
+/// The care stage after the schedule: the roster's counts on the public activities, as
+/// data the emitters format. Each visit counts the members it visits ("共 36 人"), each
+/// month of the birthday party the members with a birthday in it ("本月生日会员 23 人"),
+/// with the names of those who agreed to be named. No other personal data leaves here.
+pub fn count_on(calendar: &Calendar, roster: &Roster, schedule: &mut Schedule) {
     let Some(care) = &calendar.care else { return };
-    let Some(roster) = care.members.as_deref() else { return };
-    let lang = calendar.language;
-    let append = |description: &Option<std::sync::Arc<str>>, line: String| {
-        let text = match description.as_deref() {
-            Some(d) if !d.is_empty() => format!("{d}\n{line}"),
-            _ => line,
-        };
-        Some(std::sync::Arc::<str>::from(text))
-    };
+    let mut counts = crate::schedule::CareCounts::default();
     for visit in &care.visits {
         let Some(event) = calendar.events.iter().position(|e| e.id == visit.id) else { continue };
         let count = roster.members.iter().filter(|m| matches(roster, m, &visit.who)).count();
-        let line = crate::t!(in lang; "care-visit-count", count = count);
-        for o in schedule.occurrences.iter_mut().filter(|o| o.event == event) {
-            o.description = append(&o.description, line.clone());
-        }
+        counts.visits.push((event, count));
     }
     if care.birthdays.is_none() {
+        schedule.counts = counts;
         return;
     }
     let month_start = |d: NaiveDate| d.with_day(1).unwrap_or(d);
@@ -251,21 +241,19 @@ pub(crate) fn annotate(calendar: &Calendar, schedule: &mut Schedule) {
         }
     }
     schedule.birthdays = by_month.iter().map(|(month, members)| (*month, members.len())).collect();
-    let Some(party) = care.birthdays.as_ref().and_then(|b| b.party.as_deref()) else { return };
-    let Some(event) = calendar.events.iter().position(|e| e.id == party) else { return };
-    for o in schedule.occurrences.iter_mut().filter(|o| o.event == event) {
-        let members = by_month.get(&(o.date.year(), o.date.month())).cloned().unwrap_or_default();
-        let mut line = crate::t!(in lang; "care-party-count", count = members.len());
-        let named: Vec<&str> = members
-            .iter()
-            .map(|&i| &roster.members[i])
-            .filter(|m| m.consent)
-            .map(|m| m.name.as_str())
-            .collect();
-        if !named.is_empty() {
-            let names = named.join(&crate::t!(in lang; "list-separator"));
-            line.push_str(&crate::t!(in lang; "care-party-names", names = names));
-        }
-        o.description = append(&o.description, line);
-    }
+    let party = care.birthdays.as_ref().and_then(|b| b.party.as_deref());
+    counts.party = party.and_then(|party| calendar.events.iter().position(|e| e.id == party));
+    counts.party_months = by_month
+        .into_iter()
+        .map(|(month, members)| {
+            let named = members
+                .iter()
+                .map(|&i| &roster.members[i])
+                .filter(|m| m.consent)
+                .map(|m| m.name.clone())
+                .collect();
+            (month, (members.len(), named))
+        })
+        .collect();
+    schedule.counts = counts;
 }

@@ -5,12 +5,12 @@ use std::path::Path;
 
 use chrono::Datelike;
 
-use super::{range, Ui};
+use super::{range, Loaded, Ui};
 use crate::cli::BuildArgs;
 use crate::emit::{build_files, templates::Templates};
 use crate::error::{Error, Result};
 use crate::model::Calendar;
-use crate::schedule::{expand, provisional_years};
+use crate::schedule::provisional_years;
 
 pub(super) fn run(args: &BuildArgs, ui: &Ui) -> Result<u8> {
     let dir = args.output.templates.as_deref();
@@ -28,8 +28,8 @@ pub(super) fn run(args: &BuildArgs, ui: &Ui) -> Result<u8> {
         return crate::parallel::meanwhile(
             || Templates::load(dir),
             |compiling| {
-                let calendar = super::load(file)?;
-                let report = build.one(file, &calendar, &args.out, || compiling.wait())?;
+                let loaded = super::load(file)?;
+                let report = build.one(file, &loaded, &args.out, || compiling.wait())?;
                 report.print(ui);
                 // The public outputs are built; an unreadable roster still fails the run.
                 match report.failure {
@@ -49,7 +49,7 @@ pub(super) fn run(args: &BuildArgs, ui: &Ui) -> Result<u8> {
     // writing into one folder, then to build it - so that no more than one calendar per
     // core is held at a time (reading is a small part of a build).
     let read = crate::parallel::map_in_order(&args.files, |_, file| {
-        super::load(file).map(|calendar| calendar.slug)
+        super::load(file).map(|loaded| loaded.calendar.slug)
     });
     // The first calendar to name a folder builds into it; a later one is refused.
     let mut claimed: Vec<(String, &Path)> = Vec::new();
@@ -77,9 +77,9 @@ pub(super) fn run(args: &BuildArgs, ui: &Ui) -> Result<u8> {
         if refused[i].is_some() {
             return None;
         }
-        Some(super::load(file).and_then(|calendar| {
-            let out = args.out.join(&calendar.slug);
-            build.one(file, &calendar, &out, || Ok(&templates))
+        Some(super::load(file).and_then(|loaded| {
+            let out = args.out.join(&loaded.calendar.slug);
+            build.one(file, &loaded, &out, || Ok(&templates))
         }))
     });
     let mut failed = 0;
@@ -145,15 +145,16 @@ impl Build<'_> {
     fn one<T: std::borrow::Borrow<Templates>>(
         &self,
         file: &Path,
-        calendar: &Calendar,
+        loaded: &Loaded,
         out: &Path,
         templates: impl FnOnce() -> Result<T>,
     ) -> Result<Report> {
+        let calendar = &loaded.calendar;
         let (from, to) = range(&self.args.range, None, calendar)?;
         if let Some(care) = &calendar.care {
             super::care::refuse_private_inside_public(&care.private, out)?;
         }
-        let schedule = expand(calendar, from, to)?;
+        let schedule = loaded.expand(from, to)?;
         // Pictures and the PDF depend on the browser too, and care work on the roster:
         // such builds are never skipped.
         let fingerprint = (self.browser.is_none() && calendar.care.is_none()).then(|| {
@@ -171,7 +172,7 @@ impl Build<'_> {
         };
         let mut report = self.report(file, out, &schedule, &files, up_to_date);
         if calendar.care.is_some() {
-            let (warnings, lines, failure) = super::care::build_private(calendar, &schedule)?;
+            let (warnings, lines, failure) = super::care::build_private(loaded, &schedule)?;
             report.warnings.extend(warnings);
             report.lines.extend(lines);
             report.failure = failure;
@@ -257,14 +258,14 @@ impl Build<'_> {
 pub(super) fn render<T: std::borrow::Borrow<Templates>>(
     args: &BuildArgs,
     file: &Path,
-    calendar: &Calendar,
+    loaded: &Loaded,
     templates: impl FnOnce() -> Result<T>,
     browser: Option<&crate::share::Browser>,
     ui: &Ui,
 ) -> Result<(crate::output::Files, crate::schedule::Schedule)> {
-    let (from, to) = range(&args.range, None, calendar)?;
-    let schedule = expand(calendar, from, to)?;
+    let (from, to) = range(&args.range, None, &loaded.calendar)?;
+    let schedule = loaded.expand(from, to)?;
     let build = Build { args, browser, settings: String::new(), ui };
-    let files = build.render(file, calendar, &schedule, templates)?;
+    let files = build.render(file, &loaded.calendar, &schedule, templates)?;
     Ok((files, schedule))
 }

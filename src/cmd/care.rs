@@ -3,6 +3,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use super::Loaded;
 use crate::care::Outcome;
 use crate::error::{Diagnostic, Error, Result};
 use crate::model::Calendar;
@@ -85,9 +86,9 @@ pub(super) fn refuse_private_inside_public(private: &Path, public: &Path) -> Res
 }
 
 /// The roster's problems as warnings, each naming its file and cell.
-pub(super) fn roster_warnings(calendar: &Calendar) -> Vec<Diagnostic> {
-    let Some(care) = &calendar.care else { return Vec::new() };
-    let Some(roster) = &care.members else { return Vec::new() };
+pub(super) fn roster_warnings(loaded: &Loaded) -> Vec<Diagnostic> {
+    let Some(care) = &loaded.calendar.care else { return Vec::new() };
+    let Some(roster) = &loaded.roster else { return Vec::new() };
     roster
         .problems
         .iter()
@@ -112,9 +113,9 @@ pub(super) fn roster_warnings(calendar: &Calendar) -> Vec<Diagnostic> {
 }
 
 /// The error of a roster that could not be read, when it could not.
-pub(super) fn roster_failure(calendar: &Calendar) -> Option<Error> {
-    let care = calendar.care.as_ref()?;
-    let why = care.unreadable.as_ref()?;
+pub(super) fn roster_failure(loaded: &Loaded) -> Option<Error> {
+    let care = loaded.calendar.care.as_ref()?;
+    let why = loaded.unreadable.as_ref()?;
     Some(Error::Io {
         action: "cannot read",
         path: care.roster.clone(),
@@ -154,13 +155,14 @@ pub(super) fn entries(
 /// private folder: the warnings, the summary lines, and the roster's failure if it could
 /// not be read (the public outputs are written all the same).
 pub(super) fn build_private(
-    calendar: &Calendar,
+    loaded: &Loaded,
     schedule: &Schedule,
 ) -> Result<(Vec<Diagnostic>, Vec<String>, Option<Error>)> {
+    let calendar = &loaded.calendar;
     let Some(care) = &calendar.care else { return Ok((Vec::new(), Vec::new(), None)) };
-    let warnings = roster_warnings(calendar);
-    let Some(roster) = &care.members else {
-        return Ok((warnings, Vec::new(), roster_failure(calendar)));
+    let warnings = roster_warnings(loaded);
+    let Some(roster) = &loaded.roster else {
+        return Ok((warnings, Vec::new(), roster_failure(loaded)));
     };
     let entries = entries(calendar, roster, schedule)?;
     let stamp = super::stamp();

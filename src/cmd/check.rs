@@ -6,20 +6,21 @@ use std::path::{Path, PathBuf};
 use super::{year, Ui};
 use crate::cli::CheckArgs;
 use crate::error::{Error, Result};
-use crate::schedule::{check, expand, year_range};
+use crate::schedule::{check, year_range};
 
 pub(super) fn run(args: &CheckArgs, ui: &Ui) -> Result<u8> {
     if args.fix {
         fix(&args.file, ui)?;
     }
-    let calendar = super::load(&args.file)?;
-    let year = year(args.year, Some(&calendar));
+    let loaded = super::load(&args.file)?;
+    let calendar = &loaded.calendar;
+    let year = year(args.year, Some(calendar));
     let (from, to) = year_range(year);
-    let schedule = expand(&calendar, from, to)?;
-    let mut warnings = check(&calendar, &schedule);
-    warnings.extend(super::care::roster_warnings(&calendar));
+    let schedule = loaded.expand(from, to)?;
+    let mut warnings = check(calendar, &schedule);
+    warnings.extend(super::care::roster_warnings(&loaded));
     ui.diagnostics(&warnings);
-    if let Some(error) = super::care::roster_failure(&calendar) {
+    if let Some(error) = super::care::roster_failure(&loaded) {
         return Err(error);
     }
     ui.note(&crate::t!(

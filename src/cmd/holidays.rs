@@ -20,7 +20,7 @@ pub(super) fn run(args: &HolidaysArgs, ui: &Ui) -> Result<u8> {
     }
     let default = Path::new("unioncal.toml");
     let file = args.file.as_deref().or_else(|| default.exists().then_some(default));
-    let calendar = file.map(super::load).transpose()?;
+    let calendar = file.map(super::load).transpose()?.map(|loaded| loaded.calendar);
     let year = year(args.year, calendar.as_ref());
     if !(crate::dates::CN_FIRST_YEAR..=crate::dates::MAX_YEAR).contains(&year) {
         return Err(Error::Usage(crate::t!(

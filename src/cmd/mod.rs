@@ -17,7 +17,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::cli::{Cli, Command, RangeArgs};
 use crate::error::{Diagnostic, Error, Result, Severity};
 use crate::model::Calendar;
-use crate::schedule::year_range;
+use crate::schedule::{year_range, Schedule};
 
 /// Where a command writes: standard output for results, standard error for messages.
 pub struct Ui {
@@ -122,28 +122,56 @@ pub(crate) fn print(text: &str) -> Result<()> {
     }
 }
 
+/// A calendar as the commands use it: the file's calendar and, with `[care]`, its roster.
+pub(crate) struct Loaded {
+    /// The validated calendar, with the arrangements saved on this machine.
+    pub(crate) calendar: Calendar,
+    /// The roster `[care]` names, when it could be read.
+    pub(crate) roster: Option<std::sync::Arc<crate::care::Roster>>,
+    /// Why the roster could not be read, when it could not: the public outputs are built
+    /// all the same, and the command says why.
+    pub(crate) unreadable: Option<String>,
+}
+
+impl Loaded {
+    /// The schedule of `from..=to`, then the care stage's counts on it.
+    ///
+    /// # Errors
+    ///
+    /// As [`crate::schedule::expand`].
+    pub(crate) fn expand(&self, from: NaiveDate, to: NaiveDate) -> Result<Schedule> {
+        let mut schedule = crate::schedule::expand(&self.calendar, from, to)?;
+        if let Some(roster) = &self.roster {
+            crate::care::count_on(&self.calendar, roster, &mut schedule);
+        }
+        Ok(schedule)
+    }
+}
+
 /// Read and validate the calendar at `path`, with the holiday arrangements saved on this
-/// machine by `holidays import --save`.
+/// machine by `holidays import --save`, and the roster its `[care]` names.
 ///
 /// # Errors
 ///
-/// As [`crate::config::load`], and a saved arrangement that cannot be read.
-pub(crate) fn load(path: &std::path::Path) -> Result<Calendar> {
+/// As [`crate::config::load`], a saved arrangement that cannot be read, and a visit's
+/// `who` naming a column the roster lacks.
+pub(crate) fn load(path: &std::path::Path) -> Result<Loaded> {
     let mut calendar = crate::config::load(path)?;
     calendar.holidays.periods.extend(store::saved_periods()?);
-    if let Some(care) = calendar.care.as_mut() {
+    let (mut roster, mut unreadable) = (None, None);
+    if let Some(care) = calendar.care.as_ref() {
         match crate::care::read(&care.roster, &care.roster_name, care.sheet.as_deref(), today()) {
-            Ok(roster) => {
-                check_who_columns(care, &roster)?;
-                care.members = Some(std::sync::Arc::new(roster));
+            Ok(read) => {
+                check_who_columns(care, &read)?;
+                roster = Some(std::sync::Arc::new(read));
             }
             // The public outputs are built all the same; the commands say why (the
             // roster's path is named once, by the error that reports this).
-            Err(Error::Io { source, .. }) => care.unreadable = Some(source.to_string()),
-            Err(error) => care.unreadable = Some(error.to_string()),
+            Err(Error::Io { source, .. }) => unreadable = Some(source.to_string()),
+            Err(error) => unreadable = Some(error.to_string()),
         }
     }
-    Ok(calendar)
+    Ok(Loaded { calendar, roster, unreadable })
 }
 
 /// Every column a visit's `who` names must be in the roster: an error at its line.

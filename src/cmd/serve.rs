@@ -130,17 +130,17 @@ pub(super) fn preview(args: &ServeArgs, ui: &Ui, start: Option<Start>) -> Result
             let templates = || Templates::load(build_args.output.templates.as_deref());
             let file = &build_args.files[0];
             let mut warnings = Vec::new();
-            let result = super::load(file).and_then(|calendar| {
+            let result = super::load(file).and_then(|loaded| {
                 let built = super::build::render(
                     &build_args,
                     file,
-                    &calendar,
+                    &loaded,
                     templates,
                     browser.as_ref(),
                     ui,
                 )?;
-                warnings = crate::schedule::check(&calendar, &built.1);
-                warnings.extend(super::care::roster_warnings(&calendar));
+                warnings = crate::schedule::check(&loaded.calendar, &built.1);
+                warnings.extend(super::care::roster_warnings(&loaded));
                 Ok(built)
             });
             let errors = match &result {

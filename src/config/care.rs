@@ -35,8 +35,6 @@ pub(super) fn settings(v: &mut Validator<'_>, raw: &RawCare, base: &Path) -> Opt
         birthdays,
         retirement,
         visits: Vec::new(),
-        members: None,
-        unreadable: None,
     })
 }
 

@@ -49,11 +49,11 @@ pub fn ics(
     let mut days = Vec::new();
     for entry in entries.iter().filter(|e| e.kind != Kind::Visit) {
         let member = &roster.members[entry.member];
-        days.push(super::ics::DayEntry {
+        days.push(super::ical::DayEntry {
             uid: format!(
                 "care-{}-{}-{}@{}",
                 entry.kind.key(),
-                super::ics::uid_safe(&member.key),
+                super::ical::uid_safe(&member.key),
                 entry.date.format("%Y%m%d"),
                 calendar.uid_domain
             ),
@@ -77,7 +77,7 @@ pub fn ics(
             .collect();
         let event = calendar.events.iter().find(|e| e.id == id);
         let summary = event.map_or_else(|| id.clone(), |e| e.title.to_string());
-        days.push(super::ics::DayEntry {
+        days.push(super::ical::DayEntry {
             uid: format!("care-visit-{id}-{}@{}", date.format("%Y%m%d"), calendar.uid_domain),
             date,
             summary,
@@ -91,7 +91,7 @@ pub fn ics(
     }
     days.sort_by(|a, b| (a.date, &a.uid).cmp(&(b.date, &b.uid)));
     let name = t!(in lang; "care-feed-name", name = calendar.name);
-    super::ics::day_feed(&name, &days, lead, stamp)
+    super::ical::day_feed(&name, &days, lead, stamp)
 }
 
 /// The members of each visit occurrence, by date and visit id.

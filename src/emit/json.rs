@@ -126,7 +126,12 @@ impl EventTexts {
 }
 
 /// Write one occurrence as a JSON object.
-fn event(out: &mut impl Write, texts: &EventTexts, o: &Occurrence) -> io::Result<()> {
+fn event(
+    out: &mut impl Write,
+    texts: &EventTexts,
+    o: &Occurrence,
+    description: Option<&str>,
+) -> io::Result<()> {
     let ([id, category, organizer, audience, title], own_title) = texts.get(o.event, &o.title);
     out.write_all(b"    {\n      \"id\": ")?;
     out.write_all(id)?;
@@ -174,7 +179,7 @@ fn event(out: &mut impl Write, texts: &EventTexts, o: &Occurrence) -> io::Result
     out.write_all(b",\n      \"organizer\": ")?;
     out.write_all(organizer)?;
     out.write_all(b",\n      \"description\": ")?;
-    optional(out, o.description.as_deref())?;
+    optional(out, description)?;
     out.write_all(b",\n      \"audience\": ")?;
     out.write_all(audience)?;
     out.write_all(b"\n    }")
@@ -222,7 +227,8 @@ pub fn write_with(
             if i > 0 {
                 buffer.extend_from_slice(b",\n");
             }
-            event(&mut buffer, &texts, o)?;
+            let description = super::description(calendar, schedule, o);
+            event(&mut buffer, &texts, o, description.as_deref())?;
             if buffer.len() > 1 << 15 {
                 out.write_all(&buffer)?;
                 buffer.clear();

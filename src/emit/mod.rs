@@ -5,6 +5,7 @@ pub mod csv;
 pub mod docx;
 pub mod holidays;
 pub mod html;
+pub mod ical;
 pub mod ics;
 pub mod json;
 pub mod plan;
@@ -46,6 +47,39 @@ pub(crate) fn period_text(schedule: &crate::schedule::Schedule, language: Langua
         crate::t!(in language; "period-year", year = from.year())
     } else {
         format!("{from} – {to}")
+    }
+}
+
+/// An occurrence's description as feeds and the JSON give it: its own, then the roster's
+/// count the care stage put on its activity ("共 36 人", "本月生日会员 23 人；本月寿星：…"),
+/// in the calendar's language.
+#[must_use]
+pub fn description<'a>(
+    calendar: &Calendar,
+    schedule: &crate::schedule::Schedule,
+    o: &'a Occurrence,
+) -> Option<std::borrow::Cow<'a, str>> {
+    use std::borrow::Cow;
+    let lang = calendar.language;
+    let counts = &schedule.counts;
+    let line = if let Some((_, count)) = counts.visits.iter().find(|(e, _)| *e == o.event) {
+        Some(crate::t!(in lang; "care-visit-count", count = count))
+    } else if counts.party == Some(o.event) {
+        let month = (o.date.year(), o.date.month());
+        let (count, named) = counts.party_months.get(&month).cloned().unwrap_or_default();
+        let mut line = crate::t!(in lang; "care-party-count", count = count);
+        if !named.is_empty() {
+            let names = named.join(&crate::t!(in lang; "list-separator"));
+            line.push_str(&crate::t!(in lang; "care-party-names", names = names));
+        }
+        Some(line)
+    } else {
+        None
+    };
+    match (o.description.as_deref(), line) {
+        (own, None) => own.map(Cow::Borrowed),
+        (Some(own), Some(line)) if !own.is_empty() => Some(Cow::Owned(format!("{own}\n{line}"))),
+        (_, Some(line)) => Some(Cow::Owned(line)),
     }
 }
 

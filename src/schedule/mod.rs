@@ -134,8 +134,24 @@ pub struct Schedule {
     /// Changes that matched nothing, and other things `check` reports.
     pub notes: Vec<Diagnostic>,
     /// With `[care.birthdays]` and a roster: how many members have a birthday in each
-    /// month of the range (a count: no names).
+    /// month of the range (a count: no names). Put here by the care stage.
     pub birthdays: Vec<((i32, u32), usize)>,
+    /// The roster's counts on the public activities, put here by the care stage that runs
+    /// after the schedule: data the emitters format, never text.
+    pub counts: CareCounts,
+}
+
+/// How many members the care work concerns, per public activity: a count for each visit,
+/// and for the birthday party a count per month with the names of members who agreed to be
+/// named (同意公开). No other personal data.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CareCounts {
+    /// Each visit's event (an index into the calendar's events) and its members.
+    pub visits: Vec<(usize, usize)>,
+    /// The birthday party's event, when there is one.
+    pub party: Option<usize>,
+    /// Per month: the members with a birthday in it and the names that may be shown.
+    pub party_months: std::collections::BTreeMap<(i32, u32), (usize, Vec<String>)>,
 }
 
 impl Schedule {
@@ -280,6 +296,7 @@ pub fn expand(calendar: &Calendar, from: NaiveDate, to: NaiveDate) -> Result<Sch
         provisional_years,
         notes: Vec::new(),
         birthdays: Vec::new(),
+        counts: CareCounts::default(),
     };
     let too_many = || Error::Usage(t!("too-many", max = MAX_OCCURRENCES, from = from, to = to));
     // Anchor dates first: they are cheap, and their count bounds the work before any text
@@ -310,7 +327,6 @@ pub fn expand(calendar: &Calendar, from: NaiveDate, to: NaiveDate) -> Result<Sch
         }
     }
     Order::new(calendar).sort(&mut schedule.occurrences);
-    crate::care::annotate(calendar, &mut schedule);
     Ok(schedule)
 }
 

@@ -291,13 +291,14 @@ pub(super) fn run(args: &StartArgs, ui: &Ui) -> Result<u8> {
         let claim = Arc::clone(&claim);
         Box::new(move |local: std::net::SocketAddr, ui: &Ui| {
             let url = address(local, &token);
+            // Recorded before it is announced: whoever reads the address finds the claim.
+            if let Ok(mut claim) = claim.lock() {
+                let _ = claim.record(local.port(), &token, &proof);
+            }
             // Standard output: the address, for the user and for scripts.
             let _ = super::print(&format!("{}\n", crate::t!("start-serving", url = url)));
             if !local.ip().is_loopback() {
                 ui.note(&crate::t!("start-network"));
-            }
-            if let Ok(mut claim) = claim.lock() {
-                let _ = claim.record(local.port(), &token, &proof);
             }
             ui.note(&crate::t!("start-how-to-stop"));
             if !no_open && !super::serve::open(&url) {
