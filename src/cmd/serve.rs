@@ -123,64 +123,7 @@ pub(super) fn preview(args: &ServeArgs, ui: &Ui, start: Option<Start>) -> Result
     };
     state.workbench = workbench.filter(|_| local.ip().is_loopback());
     let state = Arc::new(state);
-    let rebuild = {
-        let state = state.clone();
-        move |ui: &Ui| {
-            let started = Instant::now();
-            let templates = || Templates::load(build_args.output.templates.as_deref());
-            let file = &build_args.files[0];
-            let mut warnings = Vec::new();
-            let result = super::load(file).and_then(|loaded| {
-                let built = super::build::render(
-                    &build_args,
-                    file,
-                    &loaded,
-                    templates,
-                    browser.as_ref(),
-                    ui,
-                )?;
-                warnings = crate::schedule::check(&loaded.calendar, &built.1);
-                warnings.extend(super::care::roster_warnings(&loaded));
-                Ok(built)
-            });
-            let errors = match &result {
-                Err(Error::Calendar(d)) => d.clone(),
-                Err(other) => vec![crate::error::Diagnostic::error(other.to_string(), None)],
-                Ok(_) => Vec::new(),
-            };
-            if let Ok(mut report) = state.report.write() {
-                *report = report_json(&errors, &warnings);
-            }
-            let now = SystemTime::now();
-            let Ok(mut site) = state.site.write() else { return };
-            match result {
-                Ok((files, _)) => {
-                    let count = files.len();
-                    site.update(files, now);
-                    ui.note(&crate::t!(
-                        "serve-built",
-                        count = count,
-                        ms = started.elapsed().as_millis()
-                    ));
-                }
-                Err(error) => {
-                    ui.error(&error);
-                    let text = match &error {
-                        Error::Calendar(diagnostics) => diagnostics
-                            .iter()
-                            .map(ToString::to_string)
-                            .collect::<Vec<_>>()
-                            .join("\n"),
-                        other => format!("error: {other}"),
-                    };
-                    ui.note(&crate::t!("serve-last-good"));
-                    site.fail(text, now);
-                }
-            }
-            drop(site);
-            let _ = state.reloads.send(());
-        }
-    };
+    let rebuild = Rebuild { state: state.clone(), args: build_args, browser };
 
     // Watch the calendar's folder (editors save by rename), the holiday files' folders and
     // the templates; rebuild after each quiet spell.
@@ -206,7 +149,7 @@ pub(super) fn preview(args: &ServeArgs, ui: &Ui, start: Option<Start>) -> Result
     let mut watching = Vec::new();
     follow(&watcher, &watched, &mut watching);
     // The first build, with the watcher already on: no save is missed.
-    rebuild(ui);
+    rebuild.run(ui);
     match listening {
         Some(listening) => listening(local, ui),
         None => announce(local, ui),
@@ -224,7 +167,7 @@ pub(super) fn preview(args: &ServeArgs, ui: &Ui, start: Option<Start>) -> Result
                 *now = what();
             }
             follow(&watcher_for_builds, &watched, &mut watching);
-            rebuild(&ui);
+            rebuild.run(&ui);
         }
     });
 
@@ -248,6 +191,70 @@ pub(super) fn preview(args: &ServeArgs, ui: &Ui, start: Option<Start>) -> Result
     drop(watcher);
     ui.note(&crate::t!("serve-stopped"));
     Ok(0)
+}
+
+/// Builds the calendar into the served site: the pages reload, and a failed build keeps
+/// the last good outputs and shows its error (with the status the workbench reads).
+struct Rebuild {
+    state: Arc<State>,
+    args: BuildArgs,
+    browser: Option<crate::share::Browser>,
+}
+
+impl Rebuild {
+    fn run(&self, ui: &Ui) {
+        let started = Instant::now();
+        let templates = || Templates::load(self.args.output.templates.as_deref());
+        let file = &self.args.files[0];
+        let mut warnings = Vec::new();
+        let result = super::load(file).and_then(|loaded| {
+            let built = super::build::render(
+                &self.args,
+                file,
+                &loaded,
+                templates,
+                self.browser.as_ref(),
+                ui,
+            )?;
+            warnings = crate::schedule::check(&loaded.calendar, &built.1);
+            warnings.extend(super::care::roster_warnings(&loaded));
+            Ok(built)
+        });
+        let errors = match &result {
+            Err(Error::Calendar(d)) => d.clone(),
+            Err(other) => vec![crate::error::Diagnostic::error(other.to_string(), None)],
+            Ok(_) => Vec::new(),
+        };
+        if let Ok(mut report) = self.state.report.write() {
+            *report = report_json(&errors, &warnings);
+        }
+        let now = SystemTime::now();
+        let Ok(mut site) = self.state.site.write() else { return };
+        match result {
+            Ok((files, _)) => {
+                let count = files.len();
+                site.update(files, now);
+                ui.note(&crate::t!(
+                    "serve-built",
+                    count = count,
+                    ms = started.elapsed().as_millis()
+                ));
+            }
+            Err(error) => {
+                ui.error(&error);
+                let text = match &error {
+                    Error::Calendar(diagnostics) => {
+                        diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+                    }
+                    other => format!("error: {other}"),
+                };
+                ui.note(&crate::t!("serve-last-good"));
+                site.fail(text, now);
+            }
+        }
+        drop(site);
+        let _ = self.state.reloads.send(());
+    }
 }
 
 /// Ask the system to watch the folders of `watched` not yet in `watching`.

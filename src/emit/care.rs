@@ -164,6 +164,38 @@ pub fn xlsx(
     })
 }
 
+/// The formats and sheet names `care.xlsx` shares across its sheets.
+struct Book {
+    workbook: Workbook,
+    lang: crate::model::Language,
+    header: Format,
+    cell: Format,
+    date: Format,
+    title: Format,
+    taken: Vec<String>,
+}
+
+impl Book {
+    /// A new A4 sheet named `name` (made unique), with the header row `names` (`|`
+    /// between them) at `row`, in columns `widths` wide.
+    fn sheet(
+        &mut self,
+        name: &str,
+        row: u32,
+        names: &str,
+        widths: &[f64],
+    ) -> Result<&mut rust_xlsxwriter::Worksheet, XlsxError> {
+        let name = sheet_name(name, &mut self.taken);
+        let sheet = a4_sheet(&mut self.workbook);
+        sheet.set_name(name)?;
+        for ((col, title), width) in (0u16..).zip(names.split('|')).zip(widths) {
+            sheet.set_column_width(col, *width)?;
+            sheet.write_string_with_format(row, col, title, &self.header)?;
+        }
+        Ok(sheet)
+    }
+}
+
 fn build_xlsx(
     calendar: &Calendar,
     roster: &Roster,
@@ -177,28 +209,33 @@ fn build_xlsx(
             .set_title(t!(in lang; "care-feed-name", name = calendar.name))
             .set_creation_datetime(&stamp),
     );
-    let header = Format::new()
-        .set_bold()
-        .set_background_color("#E8E8E8")
-        .set_border(FormatBorder::Thin)
-        .set_align(FormatAlign::Center);
     let cell = Format::new().set_border(FormatBorder::Thin).set_align(FormatAlign::VerticalCenter);
-    let date_format = cell.clone().set_num_format("yyyy-mm-dd");
-    let title_format = Format::new().set_bold().set_font_size(14);
-    let mut taken = Vec::new();
-    let columns =
-        |sheet: &mut rust_xlsxwriter::Worksheet, row: u32, names: &str, widths: &[f64]| {
-            for ((col, name), width) in (0u16..).zip(names.split('|')).zip(widths) {
-                sheet.set_column_width(col, *width)?;
-                sheet.write_string_with_format(row, col, name, &header)?;
-            }
-            Ok::<(), XlsxError>(())
-        };
-    // 生日.
-    let sheet = a4_sheet(&mut workbook);
-    sheet.set_name(sheet_name(&t!(in lang; "care-sheet-birthdays"), &mut taken))?;
-    columns(
-        sheet,
+    let mut book = Book {
+        workbook,
+        lang,
+        header: Format::new()
+            .set_bold()
+            .set_background_color("#E8E8E8")
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::Center),
+        date: cell.clone().set_num_format("yyyy-mm-dd"),
+        cell,
+        title: Format::new().set_bold().set_font_size(14),
+        taken: Vec::new(),
+    };
+    birthdays_sheet(&mut book, roster, entries)?;
+    retirements_sheet(&mut book, roster, entries)?;
+    registers(&mut book, calendar, roster, entries)?;
+    problems_sheet(&mut book, roster)?;
+    book.workbook.save_to_buffer()
+}
+
+/// 生日: month, date, name, department, 公历/农历, age, 整寿.
+fn birthdays_sheet(book: &mut Book, roster: &Roster, entries: &[Entry]) -> Result<(), XlsxError> {
+    let lang = book.lang;
+    let (cell, date_format) = (book.cell.clone(), book.date.clone());
+    let sheet = book.sheet(
+        &t!(in lang; "care-sheet-birthdays"),
         0,
         &t!(in lang; "care-columns-birthdays"),
         &[8.0, 12.0, 12.0, 14.0, 8.0, 6.0, 6.0],
@@ -232,11 +269,15 @@ fn build_xlsx(
         )?;
     }
     sheet.set_freeze_panes(1, 0)?;
-    // 退休.
-    let sheet = a4_sheet(&mut workbook);
-    sheet.set_name(sheet_name(&t!(in lang; "care-sheet-retirements"), &mut taken))?;
-    columns(
-        sheet,
+    Ok(())
+}
+
+/// 退休: name, department, birth month, original and statutory age, retirement month.
+fn retirements_sheet(book: &mut Book, roster: &Roster, entries: &[Entry]) -> Result<(), XlsxError> {
+    let lang = book.lang;
+    let cell = book.cell.clone();
+    let sheet = book.sheet(
+        &t!(in lang; "care-sheet-retirements"),
         0,
         &t!(in lang; "care-columns-retirements"),
         &[12.0, 14.0, 10.0, 10.0, 14.0, 10.0],
@@ -256,22 +297,32 @@ fn build_xlsx(
         sheet.write_string_with_format(row, 5, entry.date.format("%Y-%m").to_string(), &cell)?;
     }
     sheet.set_freeze_panes(1, 0)?;
-    // One register per visit occurrence, to print and sign.
+    Ok(())
+}
+
+/// One register per visit occurrence, to print and sign.
+fn registers(
+    book: &mut Book,
+    calendar: &Calendar,
+    roster: &Roster,
+    entries: &[Entry],
+) -> Result<(), XlsxError> {
+    let lang = book.lang;
+    let (cell, title_format) = (book.cell.clone(), book.title.clone());
     for ((date, id), members) in visit_groups(entries) {
         let event_title = calendar
             .events
             .iter()
             .find(|e| e.id == id)
             .map_or_else(|| id.clone(), |e| e.title.to_string());
-        let sheet = a4_sheet(&mut workbook);
-        sheet.set_name(sheet_name(
+        let sheet = book.sheet(
             &format!("{} {}", event_title, date.format("%m-%d")),
-            &mut taken,
-        ))?;
+            1,
+            &t!(in lang; "care-columns-register"),
+            &[6.0, 12.0, 16.0, 12.0, 12.0, 14.0, 12.0],
+        )?;
         let heading = t!(in lang; "care-register-heading", title = event_title, date = date.format("%Y-%m-%d"));
         sheet.write_string_with_format(0, 0, heading, &title_format)?;
-        let names = t!(in lang; "care-columns-register");
-        columns(sheet, 1, &names, &[6.0, 12.0, 16.0, 12.0, 12.0, 14.0, 12.0])?;
         for (row, &index) in (2u32..).zip(&members) {
             let m = &roster.members[index];
             sheet.write_number_with_format(row, 0, f64::from(row - 1), &cell)?;
@@ -285,10 +336,19 @@ fn build_xlsx(
         sheet.set_repeat_rows(1, 1)?;
         sheet.set_margins(0.5, 0.5, 0.7, 0.6, 0.3, 0.3);
     }
-    // 名册问题.
-    let sheet = a4_sheet(&mut workbook);
-    sheet.set_name(sheet_name(&t!(in lang; "care-sheet-problems"), &mut taken))?;
-    columns(sheet, 0, &t!(in lang; "care-columns-problems"), &[12.0, 60.0, 12.0])?;
+    Ok(())
+}
+
+/// 名册问题: each cell that could not be used, why, and what became of its row.
+fn problems_sheet(book: &mut Book, roster: &Roster) -> Result<(), XlsxError> {
+    let lang = book.lang;
+    let cell = book.cell.clone();
+    let sheet = book.sheet(
+        &t!(in lang; "care-sheet-problems"),
+        0,
+        &t!(in lang; "care-columns-problems"),
+        &[12.0, 60.0, 12.0],
+    )?;
     for (row, problem) in (1u32..).zip(&roster.problems) {
         sheet.write_string_with_format(row, 0, &problem.cell, &cell)?;
         sheet.write_string_with_format(row, 1, &problem.message, &cell)?;
@@ -299,5 +359,5 @@ fn build_xlsx(
         };
         sheet.write_string_with_format(row, 2, what, &cell)?;
     }
-    workbook.save_to_buffer()
+    Ok(())
 }

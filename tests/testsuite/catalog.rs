@@ -118,7 +118,7 @@ fn chinese(text: &str) -> bool {
 /// notation and data, which are Chinese by nature: festival and term names, the notice
 /// grammar (`dates/`), the forms a calendar file may use (`config/`), numerals (`text.rs`).
 const SPEAKING: &[&str] = &[
-    "emit", "cmd", "schedule", "share.rs", "serve.rs", "cli.rs", "output", "error.rs", "main.rs",
+    "emit", "cmd", "schedule", "share.rs", "serve", "cli.rs", "output", "error.rs", "main.rs",
     "lib.rs",
 ];
 

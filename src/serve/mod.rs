@@ -16,8 +16,13 @@ use std::time::{Duration, SystemTime};
 
 use axum::body::{Body, Bytes};
 use axum::http::{header, HeaderMap, HeaderValue, Method, Request, Response, StatusCode};
-use http_body_util::BodyExt;
 use tokio::sync::broadcast;
+
+mod workbench;
+
+pub(crate) use workbench::ACTION_PATH;
+use workbench::{action, workbench_page};
+pub use workbench::{Action, Workbench};
 
 /// The longest request path accepted.
 const MAX_PATH: usize = 1024;
@@ -214,93 +219,6 @@ pub struct State {
     pub report: RwLock<String>,
 }
 
-/// Runs a workbench action (`build`, `fix`, `import`, `open`, `edit`) with the request's
-/// body: the status and the JSON answer.
-pub type Action = Arc<dyn Fn(&str, &[u8]) -> (u16, String) + Send + Sync>;
-
-/// What the workbench can do, and the secret that lets a page ask for it.
-pub struct Workbench {
-    /// The per-run token: query `token=` or header `X-Unioncal-Token`.
-    pub token: String,
-    /// What `/__unioncal/ping` answers a holder of the token: a second start believes
-    /// this one only when it gets back the proof it read in the folder's state file.
-    pub proof: String,
-    /// The workbench page.
-    pub page: String,
-    /// Runs an action (`build`, `fix`, `import`, `open`, `edit`) with the request's body:
-    /// the status and the JSON answer.
-    pub run: Action,
-    /// One action at a time: a second waits for the first.
-    busy: Arc<tokio::sync::Mutex<()>>,
-}
-
-impl Workbench {
-    /// A workbench with `token`, the `proof` its ping gives, its `page`, and `run` doing the actions.
-    #[must_use]
-    pub fn new(token: String, proof: String, page: String, run: Action) -> Self {
-        Self { token, proof, page, run, busy: Arc::new(tokio::sync::Mutex::new(())) }
-    }
-}
-
-/// The actions a workbench answers.
-const ACTIONS: [&str; 5] = ["build", "fix", "import", "open", "edit"];
-/// Where actions are asked for.
-pub(crate) const ACTION_PATH: &str = "/__unioncal/action/";
-/// The largest body an action takes (a pasted notice): 1 MiB.
-const MAX_BODY: usize = 1 << 20;
-
-/// Whether `a` and `b` are equal, in time that does not depend on where they differ.
-fn same_secret(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
-/// The token a request carries, in its query or its header.
-fn token_of(request: &Request<hyper::body::Incoming>) -> Option<String> {
-    let from_header =
-        request.headers().get("x-unioncal-token").and_then(|v| v.to_str().ok()).map(str::to_string);
-    from_header.or_else(|| {
-        request.uri().query().and_then(|q| {
-            q.split('&').find_map(|pair| pair.strip_prefix("token=").map(str::to_string))
-        })
-    })
-}
-
-fn json_response(code: u16, body: String) -> Response<Body> {
-    let mut response = Response::new(Body::from(body));
-    *response.status_mut() = StatusCode::from_u16(code).unwrap_or(StatusCode::OK);
-    let h = response.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
-}
-
-/// An action: only with the token, from the page's own origin (the Host was checked);
-/// one at a time; the body at most 1 MiB. Anything else is 403 and nothing is done.
-async fn action(state: &Arc<State>, request: Request<hyper::body::Incoming>) -> Response<Body> {
-    let Some(workbench) = &state.workbench else { return status(StatusCode::FORBIDDEN) };
-    let name = request.uri().path().trim_start_matches(ACTION_PATH).to_string();
-    let token_ok = token_of(&request).is_some_and(|t| same_secret(&t, &workbench.token));
-    let host = request.headers().get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
-    let origin = request.headers().get(header::ORIGIN).and_then(|h| h.to_str().ok());
-    let origin_ok = origin.is_some_and(|o| o.eq_ignore_ascii_case(&format!("http://{host}")));
-    if !token_ok || !origin_ok || request.method() != Method::POST {
-        return status(StatusCode::FORBIDDEN);
-    }
-    if !ACTIONS.contains(&name.as_str()) {
-        return status(StatusCode::NOT_FOUND);
-    }
-    let body = match http_body_util::Limited::new(request.into_body(), MAX_BODY).collect().await {
-        Ok(collected) => collected.to_bytes(),
-        Err(_) => return status(StatusCode::PAYLOAD_TOO_LARGE),
-    };
-    let _one_at_a_time = workbench.busy.lock().await;
-    let run = workbench.run.clone();
-    match tokio::task::spawn_blocking(move || run(&name, &body)).await {
-        Ok((code, json)) => json_response(code, json),
-        Err(_) => status(StatusCode::INTERNAL_SERVER_ERROR),
-    }
-}
-
 impl State {
     /// The state of a server listening on `address`.
     #[must_use]
@@ -396,44 +314,6 @@ pub async fn respond(state: Arc<State>, request: Request<hyper::body::Incoming>)
             writeln!(std::io::stderr().lock(), "{method} {path} {}", response.status().as_u16());
     }
     response
-}
-
-/// The workbench's own pages, with the token: `/?token=…` (the workbench around the
-/// preview), `/__unioncal/status` (the last build's errors and warnings) and
-/// `/__unioncal/ping` (for a second start to find this one).
-fn workbench_page(
-    state: &Arc<State>,
-    request: &Request<hyper::body::Incoming>,
-) -> Option<Response<Body>> {
-    let workbench = state.workbench.as_ref()?;
-    let path = request.uri().path();
-    if request.method() != Method::GET
-        || !matches!(path, "/" | "/__unioncal/status" | "/__unioncal/ping")
-    {
-        return None;
-    }
-    let token = token_of(request)?;
-    if !same_secret(&token, &workbench.token) {
-        return Some(status(StatusCode::FORBIDDEN));
-    }
-    Some(match path {
-        "/__unioncal/status" => {
-            let report = state.report.read().map(|r| r.clone()).unwrap_or_default();
-            json_response(200, report)
-        }
-        "/__unioncal/ping" => json_response(
-            200,
-            serde_json::json!({"unioncal": true, "proof": workbench.proof}).to_string(),
-        ),
-        _ => {
-            let mut response = Response::new(Body::from(workbench.page.clone()));
-            let h = response.headers_mut();
-            h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
-            h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            h.insert("referrer-policy", HeaderValue::from_static("no-referrer"));
-            response
-        }
-    })
 }
 
 fn answer(state: &Arc<State>, method: &Method, path: &str, headers: &HeaderMap) -> Response<Body> {
