@@ -6,6 +6,8 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use predicates::prelude::PredicateBooleanExt as _;
+
 use crate::support::bin;
 
 const EPOCH: &str = "1796083200"; // 2026-12-01
@@ -443,4 +445,86 @@ fn every_writer_handles_every_unicode_scalar() {
             assert!(closed >= opened, "{name}: unclosed override in {line:?}");
         }
     }
+}
+
+#[test]
+fn spreadsheet_limits_and_text_volume_are_refused_before_rendering() {
+    let dir = tempfile::tempdir().unwrap();
+    // 29 daily rules over a century: more rows than a sheet has.
+    let mut rows = String::from("[calendar]\nname = \"x\"\n");
+    for i in 0..29 {
+        rows.push_str(&format!("[[events]]\nid = \"d{i}\"\ntitle = \"t\"\nrepeat = \"daily\"\n"));
+    }
+    let file = dir.path().join("rows.toml");
+    std::fs::write(&file, rows).unwrap();
+    let out = dir.path().join("out");
+    super::build::unioncal()
+        .arg("build")
+        .arg(&file)
+        .args(["--from", "2000-01-01", "--to", "2099-12-31", "--out"])
+        .arg(&out)
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("a spreadsheet has at most 1048575 rows"));
+    assert!(!out.exists(), "nothing written");
+    // A long description on a daily rule over a century: refused at the rule.
+    let text = format!(
+        "[calendar]\nname = \"x\"\n[[events]]\nid = \"d\"\ntitle = \"t\"\nrepeat = \"daily\"\ndescription = \"{}\"\n",
+        "长".repeat(9000)
+    );
+    std::fs::write(&file, text).unwrap();
+    super::build::unioncal()
+        .arg("build")
+        .arg(&file)
+        .args(["--from", "2000-01-01", "--to", "2099-12-31", "--out"])
+        .arg(&out)
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .code(1)
+        .stderr(
+            predicates::str::contains("more than the 32 MB limit")
+                .and(predicates::str::contains("rows.toml:4:6")),
+        );
+    // A description past its own limit is refused at its line by `check`.
+    let text = format!(
+        "[calendar]\nname = \"x\"\n[[events]]\nid = \"d\"\ntitle = \"t\"\ndate = \"03-08\"\ndescription = \"{}\"\n",
+        "长".repeat(10_001)
+    );
+    std::fs::write(&file, text).unwrap();
+    super::build::unioncal().arg("check").arg(&file).assert().code(1).stderr(
+        predicates::str::contains("10001 characters, at most 10000")
+            .and(predicates::str::contains("rows.toml:7:15")),
+    );
+}
+
+#[test]
+fn a_long_name_keeps_the_spreadsheet_header_and_prints_nothing_when_quiet() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "某某市某某区第一人民医院工会委员会".repeat(9);
+    let file = dir.path().join("long.toml");
+    std::fs::write(&file, format!("[calendar]\nname = \"{name}\"\nyear = 2027\n[[events]]\nid = \"a\"\ntitle = \"t\"\ndate = \"03-08\"\n")).unwrap();
+    let out = dir.path().join("out");
+    let output = super::build::unioncal()
+        .arg("-q")
+        .arg("build")
+        .arg(&file)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+    let mut zip =
+        zip::ZipArchive::new(std::fs::File::open(out.join("plan.xlsx")).unwrap()).unwrap();
+    let mut sheet = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut sheet,
+    )
+    .unwrap();
+    assert!(
+        sheet.contains("<oddHeader>") && sheet.contains("某某市某某区"),
+        "the page header is there"
+    );
 }

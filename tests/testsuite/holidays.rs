@@ -145,3 +145,31 @@ fn the_forecast_backtested_on_the_notices_of_2015_to_2026() {
         assert!(wrong_days(year).is_empty(), "{year}: {report}");
     }
 }
+
+#[test]
+fn a_notice_naming_some_festivals_changes_only_their_days_in_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    // The 春节 item alone: the other festivals stay as forecast.
+    let notice: String = crate::support::NOTICE_2027
+        .lines()
+        .filter(|l| l.starts_with("国务院") || l.contains("春节"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let out = crate::support::bin()
+        .current_dir(dir.path())
+        .env("UNIONCAL_DATA_DIR", dir.path().join("data"))
+        .args(["holidays", "import", "-"])
+        .write_stdin(notice)
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "{err}");
+    for line in err.lines().filter(|l| l.contains(": forecast ")) {
+        let month = &line.trim()[5..7];
+        assert!(
+            ["01", "02"].contains(&month),
+            "a day outside 春节 reported changed: {line}\n{err}"
+        );
+    }
+    assert!(err.contains("2027-01-31 (Sun): forecast a workday, notice off"), "{err}");
+}

@@ -3,6 +3,7 @@
 mod almanac;
 mod almanac_table;
 mod build;
+mod build_writes;
 mod care;
 mod catalog;
 mod cli;
@@ -10,6 +11,7 @@ mod documents;
 mod errors;
 mod fix;
 mod holidays;
+mod house;
 mod month;
 mod notation;
 mod notices;

@@ -654,34 +654,6 @@ fn an_import_lists_what_the_notice_changed_against_the_forecast() {
 }
 
 #[test]
-fn a_notice_naming_some_festivals_changes_only_their_days_in_the_report() {
-    let dir = temp();
-    // The 春节 item alone: the other festivals stay as forecast.
-    let notice: String = crate::support::NOTICE_2027
-        .lines()
-        .filter(|l| l.starts_with("国务院") || l.contains("春节"))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    let out = bin()
-        .current_dir(dir.path())
-        .env("UNIONCAL_DATA_DIR", dir.path().join("data"))
-        .args(["holidays", "import", "-"])
-        .write_stdin(notice)
-        .output()
-        .unwrap();
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert!(out.status.success(), "{err}");
-    for line in err.lines().filter(|l| l.contains(": forecast ")) {
-        let month = &line.trim()[5..7];
-        assert!(
-            ["01", "02"].contains(&month),
-            "a day outside 春节 reported changed: {line}\n{err}"
-        );
-    }
-    assert!(err.contains("2027-01-31 (Sun): forecast a workday, notice off"), "{err}");
-}
-
-#[test]
 fn check_warns_of_activities_on_days_the_forecast_only_guesses() {
     let out = bin()
         .current_dir(env!("CARGO_MANIFEST_DIR"))

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::month::{Badge, Day};
+use super::cell::{Badge, Day};
 use super::{color, ics_file};
 use crate::emit::{month_day, time_text};
 use crate::model::Calendar;

@@ -4,10 +4,11 @@
 //! This module only arranges what the scheduler produced into the shape the templates
 //! show; the day labels (lunar day, festival, solar term) come from the date engine. Here:
 //! the pages of the year (index, print, the pictures' pages) and what they share; by
-//! part: `month` (a month's grid and list), `agenda` (the phone's list of days),
+//! part: `month` (a month's grid and list), `cell` (a day of the grid), `agenda` (the phone's list of days),
 //! `routine` (rules told once a month), `subscribe` (feed links and QR codes).
 
 mod agenda;
+mod cell;
 mod month;
 mod routine;
 mod subscribe;
