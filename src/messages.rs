@@ -6,7 +6,7 @@
 //! (`LC_ALL`, `LC_MESSAGES`, `LANG` starting with `zh`; on Windows the user's UI language);
 //! English otherwise. The library defaults to English until told.
 
-use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -133,12 +133,26 @@ fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
     })
 }
 
+/// Whether the words are shown on the workbench (`unioncal start`): there a hint names
+/// the button to press, never a command to type.
+static WORKBENCH: AtomicBool = AtomicBool::new(false);
+
+/// Speak to a workbench user from now on: each message that has a `-workbench` form (a
+/// hint naming a command) says it with the button instead.
+pub fn on_workbench() {
+    WORKBENCH.store(true, Ordering::Relaxed);
+}
+
 /// Message `id` in `lang`, with `args`; the id itself when the catalog lacks it (the tests
-/// make sure none is missing).
+/// make sure none is missing). On the workbench, its `-workbench` form when it has one.
 #[must_use]
 pub fn text_in(lang: Lang, id: &str, args: &[(&str, String)]) -> String {
     let bundle = bundle(lang);
-    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+    let workbench = WORKBENCH
+        .load(Ordering::Relaxed)
+        .then(|| bundle.get_message(&format!("{id}-workbench")))
+        .flatten();
+    let Some(pattern) = workbench.or_else(|| bundle.get_message(id)).and_then(|m| m.value()) else {
         return id.to_string();
     };
     let mut fluent_args = FluentArgs::new();

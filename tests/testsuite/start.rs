@@ -263,6 +263,37 @@ fn a_taken_port_moves_on_to_the_next_free_one() {
     assert!(err.contains(&format!("port {port} is taken")), "{err}");
 }
 
+#[test]
+fn hints_on_the_workbench_name_its_buttons_never_a_command() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("unioncal.toml"),
+        "[calendar]\nname ＝ “测试工会”\nyear = 2027\n\n[[events]]\nid = \"a\"\ntitle = \"三八节\"\ndate = \"03-08\"\n",
+    )
+    .unwrap();
+    let started = start(dir.path(), &[]);
+    let status = |started: &Started| {
+        let answer =
+            started.request("GET", &format!("/__unioncal/status?token={}", started.token), &[], "");
+        assert_eq!(answer.status, 200);
+        answer.body
+    };
+    let slips = status(&started);
+    assert!(slips.contains("修复中文标点"), "{slips}");
+    // Fixed, the year's forecast warning remains: it names the paste box.
+    assert_eq!(started.action("fix", "").status, 200);
+    let started_at = std::time::Instant::now();
+    let mut body = status(&started);
+    while !body.contains("粘贴放假通知") {
+        assert!(started_at.elapsed() < Duration::from_secs(10), "{body}");
+        std::thread::sleep(Duration::from_millis(200));
+        body = status(&started);
+    }
+    for text in [&slips, &body] {
+        assert!(!text.contains("unioncal "), "a command on the workbench: {text}");
+    }
+}
+
 /// A stranger's server on loopback answering 200 to anything: the requests it got.
 fn stranger() -> (u16, std::sync::Arc<std::sync::Mutex<String>>) {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -463,4 +494,34 @@ fn in_chromium_the_workbench_builds_imports_and_fixes() {
     // 粘贴放假通知: its periods on the page.
     let shown = press(&browser, &started, "import", Some(("#notice", crate::support::NOTICE_2027)));
     assert!(shown.contains("春节  2027-02-05 – 2027-02-13"), "{shown}");
+}
+
+#[test]
+fn in_chromium_the_preview_shows_the_whole_year_at_laptop_and_desktop_sizes() {
+    let Some(browser) = crate::support::chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("calendars/hospital.toml"),
+        dir.path().join("unioncal.toml"),
+    )
+    .unwrap();
+    let started = start(dir.path(), &[]);
+    let preview = "document.getElementById('preview')";
+    // How far the sheet's right edge sits inside the frame (negative: cut off), after the
+    // page fitted itself.
+    let room = format!(
+        "(function(){{var f={preview}, d=f.contentDocument, s=d.querySelector('.sheet');\
+         var z=Number(d.body.style.zoom||1); return d.documentElement.clientWidth - s.getBoundingClientRect().right*z;}})()"
+    );
+    for (width, height) in [(1366, 768), (1920, 1080)] {
+        let steps = serde_json::json!([
+            {"screenshot": "/dev/null", "width": width, "height": height},
+            {"wait": format!("!!{preview}.contentDocument.querySelector('.year') && {preview}.contentDocument.readyState == 'complete'")},
+            {"wait": "new Promise(function(r){setTimeout(function(){r(true)}, 300)})"},
+            {"read": room},
+        ]);
+        let read = drive(&browser, &started, &steps);
+        let room = read[0].as_f64().unwrap();
+        assert!(room >= 0.0, "at {width}×{height} the year grid is cut off by {room} px");
+    }
 }

@@ -233,6 +233,8 @@ fn open(path: &Path, edit: bool) -> (u16, String) {
 }
 
 pub(super) fn run(args: &StartArgs, ui: &Ui) -> Result<u8> {
+    // Every word from here on is read on the workbench: hints name its buttons.
+    crate::messages::on_workbench();
     let folder = args.folder.clone().unwrap_or_else(|| PathBuf::from("."));
     std::fs::create_dir_all(&folder).map_err(|source| Error::Io {
         action: "cannot create",
