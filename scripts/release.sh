@@ -28,10 +28,16 @@ if rustup target list --installed 2>/dev/null | grep -q x86_64-pc-windows-gnu &&
   cp target/x86_64-pc-windows-gnu/release/unioncal.exe "$stage/zip/"
   cp calendars/*.toml calendars/unioncal.schema.json "$stage/zip/calendars/"
   cp README.md "$stage/zip/"
+  # The user guide and the format's reference, for officers (plain Markdown, readable in Notepad).
+  mkdir -p "$stage/zip/docs/guide"
+  cp docs/reference.md "$stage/zip/docs/"
+  cp docs/guide/*.md "$stage/zip/docs/guide/"
   # CRLF, so that every Notepad shows the lines.
   python3 -c 'import sys; open(sys.argv[2], "wb").write(open(sys.argv[1], "rb").read().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))' \
     scripts/windows-quickstart.txt "$stage/zip/使用说明.txt"
-  (cd "$stage/zip" && python3 -m zipfile -c "../unioncal-$version-windows-x86_64.zip" unioncal.exe 使用说明.txt README.md calendars)
+  (cd "$stage/zip" && python3 -m zipfile -c "../unioncal-$version-windows-x86_64.zip" unioncal.exe 使用说明.txt README.md docs calendars)
+  python3 -m zipfile -l "$stage/unioncal-$version-windows-x86_64.zip" | grep -q 'docs/guide/README.md' \
+    || { echo "error: the Windows zip lacks the user guide" >&2; exit 1; }
   mv "$stage/unioncal-$version-windows-x86_64.zip" dist/
   rm -rf "$stage"
   echo "dist/unioncal-$version-windows-x86_64.zip"

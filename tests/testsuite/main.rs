@@ -7,6 +7,7 @@ mod build_writes;
 mod care;
 mod catalog;
 mod cli;
+mod docs;
 mod documents;
 mod errors;
 mod fix;
