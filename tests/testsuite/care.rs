@@ -370,8 +370,9 @@ fn no_personal_data_reaches_a_public_output() {
 }
 
 /// Every file `serve` answers with for the roster's calendar, as one text.
-fn served_text(file: &Path, names: &[PathBuf]) -> String {
-    use std::io::{BufRead, BufReader, Write};
+/// `unioncal serve FILE` on a free port: the child and the address it listens on.
+pub(super) fn serving(file: &Path) -> (std::process::Child, String) {
+    use std::io::{BufRead, BufReader};
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("unioncal"))
         .arg("serve")
         .arg(file)
@@ -385,17 +386,28 @@ fn served_text(file: &Path, names: &[PathBuf]) -> String {
     BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
     let address =
         line.split("http://").nth(1).and_then(|s| s.split('/').next()).unwrap().to_string();
+    (child, address)
+}
+
+/// The whole answer of the server at `address` to `GET path`.
+pub(super) fn fetch(address: &str, path: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut bytes = Vec::new();
+    let _ = stream.read_to_end(&mut bytes);
+    bytes
+}
+
+fn served_text(file: &Path, names: &[PathBuf]) -> String {
+    let (mut child, address) = serving(file);
     let mut text = String::new();
     let mut answered = 0;
     for name in
         names.iter().chain([&PathBuf::from("care.xlsx"), &PathBuf::from("private/care.ics")])
     {
-        let mut stream = std::net::TcpStream::connect(&address).unwrap();
         let path = name.to_string_lossy().replace('\\', "/");
-        write!(stream, "GET /{path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n")
-            .unwrap();
-        let mut bytes = Vec::new();
-        stream.read_to_end(&mut bytes).unwrap();
+        let bytes = fetch(&address, &format!("/{path}"));
         answered += usize::from(bytes.starts_with(b"HTTP/1.1 200"));
         let body =
             bytes.windows(4).position(|w| w == b"\r\n\r\n").map_or(&bytes[..], |i| &bytes[i + 4..]);
@@ -616,29 +628,10 @@ fn the_private_feed_and_workbook_hold_every_entry_with_reminders_and_registers()
 
 #[test]
 fn serve_rebuilds_when_the_roster_is_saved() {
-    use std::io::{BufRead, BufReader, Write};
     let dir = tempfile::tempdir().unwrap();
     let file = calendar(dir.path(), "sample-roster-gbk.csv");
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("unioncal"))
-        .arg("serve")
-        .arg(&file)
-        .args(["--port", "0"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-    let address =
-        line.split("http://").nth(1).and_then(|s| s.split('/').next()).unwrap().to_string();
-    let feed = |address: &str| {
-        let mut stream = std::net::TcpStream::connect(address).unwrap();
-        write!(stream, "GET /union.ics HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n")
-            .unwrap();
-        let mut text = String::new();
-        let _ = stream.read_to_string(&mut text);
-        text
-    };
+    let (mut child, address) = serving(&file);
+    let feed = |address: &str| String::from_utf8_lossy(&fetch(address, "/union.ics")).into_owned();
     let before = rows().iter().filter(|r| r["困难职工"] == "是").count();
     assert!(feed(&address).contains(&format!("共 {before} 人")));
     // One more member in hardship, saved as Excel saves a CSV.

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use rust_xlsxwriter::Workbook;
 
-use super::care::{all_text, calendar, private_json};
+use super::care::{all_text, calendar, fetch, private_json, serving};
 use crate::support::bin;
 
 const HEADERS: [&str; 6] = ["编号", "姓名", "性别", "出生日期", "状态", "备注"];
@@ -271,28 +271,10 @@ fn a_title_row_above_the_headers_is_passed_over() {
 
 #[test]
 fn a_roster_named_after_serve_began_is_watched_too() {
-    use std::io::{BufRead, BufReader, Read, Write};
     let dir = tempfile::tempdir().unwrap();
     let file = calendar(dir.path(), "sample-roster-gbk.csv");
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("unioncal"))
-        .args(["serve", "--port", "0"])
-        .arg(&file)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-    let address =
-        line.split("http://").nth(1).and_then(|s| s.split('/').next()).unwrap().to_string();
-    let feed = || {
-        let mut stream = std::net::TcpStream::connect(&address).unwrap();
-        write!(stream, "GET /union.ics HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n")
-            .unwrap();
-        let mut text = String::new();
-        let _ = stream.read_to_string(&mut text);
-        text
-    };
+    let (mut child, address) = serving(&file);
+    let feed = || String::from_utf8_lossy(&fetch(&address, "/union.ics")).into_owned();
     let wait_for = |count: usize, what: &str| {
         let started = std::time::Instant::now();
         while !feed().contains(&format!("共 {count} 人")) {

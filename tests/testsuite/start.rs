@@ -8,6 +8,9 @@ use std::path::Path;
 use std::process::{Child, Stdio};
 use std::time::Duration;
 
+/// A calendar typed with the input method on: ＝ and curly quotes on line 2.
+const SLIPPED: &str = "[calendar]\nname ＝ “测试工会”\nyear = 2027\n\n[[events]]\nid = \"a\"\ntitle = \"三八节\"\ndate = \"03-08\"\n";
+
 /// A running `unioncal start`, stopped when dropped.
 struct Started {
     child: Child,
@@ -172,11 +175,7 @@ fn every_action_needs_the_token_the_page_origin_and_a_loopback_host() {
 #[test]
 fn fix_and_import_work_while_a_broken_calendar_refuses_to_build() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("unioncal.toml"),
-        "[calendar]\nname ＝ “测试工会”\nyear = 2027\n\n[[events]]\nid = \"a\"\ntitle = \"三八节\"\ndate = \"03-08\"\n",
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("unioncal.toml"), SLIPPED).unwrap();
     let started = start(dir.path(), &[]);
     let build = started.action("build", "{}");
     assert_eq!(build.status, 422);
@@ -266,11 +265,7 @@ fn a_taken_port_moves_on_to_the_next_free_one() {
 #[test]
 fn hints_on_the_workbench_name_its_buttons_never_a_command() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("unioncal.toml"),
-        "[calendar]\nname ＝ “测试工会”\nyear = 2027\n\n[[events]]\nid = \"a\"\ntitle = \"三八节\"\ndate = \"03-08\"\n",
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("unioncal.toml"), SLIPPED).unwrap();
     let started = start(dir.path(), &[]);
     let status = |started: &Started| {
         let answer =
