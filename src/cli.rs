@@ -181,6 +181,17 @@ pub struct StartArgs {
     /// Do not open the browser (the address is printed).
     #[arg(long)]
     pub no_open: bool,
+    /// End this many minutes after the last workbench page closed (0: never).
+    #[arg(long, value_name = "MINUTES", default_value_t = 10.0, value_parser = idle_minutes)]
+    pub idle_exit: f64,
+}
+
+/// Minutes from 0 to a week.
+fn idle_minutes(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(minutes) if (0.0..=10_080.0).contains(&minutes) => Ok(minutes),
+        _ => Err(crate::t!("cli-idle-exit-range")),
+    }
 }
 
 /// `unioncal list`.

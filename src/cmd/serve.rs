@@ -32,6 +32,8 @@ pub(super) struct Start {
     pub(super) workbench: crate::serve::Workbench,
     /// Told the address the preview listens on, before the first request is read.
     pub(super) listening: Listening,
+    /// End this long after the last page closed.
+    pub(super) idle_exit: Option<std::time::Duration>,
 }
 
 /// The listener on `args.bind`, at `args.port` or, for `start`, the next free port after
@@ -118,7 +120,10 @@ pub(super) fn preview(args: &ServeArgs, ui: &Ui, start: Option<Start>) -> Result
     let mut state = State::new(local, ui.verbose);
     // Actions only on loopback: on a network address the preview alone is served.
     let (workbench, listening) = match start {
-        Some(start) => (Some(start.workbench), Some(start.listening)),
+        Some(start) => {
+            state.idle_exit = start.idle_exit;
+            (Some(start.workbench), Some(start.listening))
+        }
         None => (None, None),
     };
     state.workbench = workbench.filter(|_| local.ip().is_loopback());

@@ -212,6 +212,10 @@ pub struct State {
     pub loopback: Option<std::net::SocketAddr>,
     /// The live-reload streams open now.
     streams: Arc<tokio::sync::Semaphore>,
+    /// Told to stop serving (the workbench's 退出, or its idle end).
+    stop: tokio::sync::Notify,
+    /// With `start`: end this long after the last page closed (no live-reload stream).
+    pub idle_exit: Option<Duration>,
     /// The workbench's actions (`unioncal start` on loopback), or none (`serve`, or any
     /// network address: only the preview is served).
     pub workbench: Option<Workbench>,
@@ -230,6 +234,8 @@ impl State {
             verbose,
             loopback: address.ip().is_loopback().then_some(address),
             streams: Arc::new(tokio::sync::Semaphore::new(MAX_STREAMS)),
+            stop: tokio::sync::Notify::new(),
+            idle_exit: None,
             workbench: None,
             report: RwLock::new("{}".to_string()),
         }
@@ -286,6 +292,34 @@ fn not_modified(headers: &HeaderMap, entry: &Entry) -> bool {
             let since = since.duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_secs());
             modified <= since
         })
+}
+
+impl State {
+    /// How many pages are open: the live-reload streams they hold.
+    fn open_pages(&self) -> usize {
+        MAX_STREAMS - self.streams.available_permits()
+    }
+
+    /// Stop serving: [`run`] returns.
+    pub(crate) fn stop(&self) {
+        self.stop.notify_one();
+    }
+}
+
+/// Stop the server once no page has been open for `limit` (counted from the start too, so
+/// a start whose browser never came ends as well).
+async fn stop_when_idle(state: Arc<State>, limit: Duration) {
+    let tick = (limit / 20).clamp(Duration::from_millis(100), Duration::from_secs(5));
+    let mut idle_since = tokio::time::Instant::now();
+    loop {
+        tokio::time::sleep(tick).await;
+        if state.open_pages() > 0 {
+            idle_since = tokio::time::Instant::now();
+        } else if idle_since.elapsed() >= limit {
+            state.stop();
+            return;
+        }
+    }
 }
 
 /// Answer one request.
@@ -421,6 +455,9 @@ pub async fn run(listener: tokio::net::TcpListener, state: Arc<State>) -> std::i
     let connections = Arc::new(std::sync::Mutex::new(Connections::default()));
     let shutdown = tokio::signal::ctrl_c();
     tokio::pin!(shutdown);
+    if let Some(limit) = state.idle_exit {
+        tokio::spawn(stop_when_idle(state.clone(), limit));
+    }
     loop {
         let (stream, _): (tokio::net::TcpStream, SocketAddr) = tokio::select! {
             accepted = listener.accept() => match accepted {
@@ -432,6 +469,7 @@ pub async fn run(listener: tokio::net::TcpListener, state: Arc<State>) -> std::i
                 }
             },
             result = &mut shutdown => return result,
+            () = state.stop.notified() => return Ok(()),
         };
         // Over the cap, the oldest connection makes room: clients that hold connections
         // open without reading cannot lock out a new request.

@@ -39,7 +39,7 @@ impl Workbench {
 }
 
 /// The actions a workbench answers.
-pub(super) const ACTIONS: [&str; 5] = ["build", "fix", "import", "open", "edit"];
+pub(super) const ACTIONS: [&str; 6] = ["build", "fix", "import", "open", "edit", "stop"];
 /// Where actions are asked for.
 pub(crate) const ACTION_PATH: &str = "/__unioncal/action/";
 /// The largest body an action takes (a pasted notice): 1 MiB.
@@ -93,6 +93,15 @@ pub(super) async fn action(
         Err(_) => return status(StatusCode::PAYLOAD_TOO_LARGE),
     };
     let _one_at_a_time = workbench.busy.lock().await;
+    // 退出: answered first, then the server stops (no console window to close from a menu).
+    if name == "stop" {
+        let state = state.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            state.stop();
+        });
+        return json_response(200, "{\"ok\": true}".to_string());
+    }
     let run = workbench.run.clone();
     match tokio::task::spawn_blocking(move || run(&name, &body)).await {
         Ok((code, json)) => json_response(code, json),

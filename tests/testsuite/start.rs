@@ -520,3 +520,68 @@ fn in_chromium_the_preview_shows_the_whole_year_at_laptop_and_desktop_sizes() {
         assert!(room >= 0.0, "at {width}×{height} the year grid is cut off by {room} px");
     }
 }
+
+/// Wait up to `limit` for `child` to end: its exit status, if it did.
+fn ended(child: &mut std::process::Child, limit: Duration) -> Option<std::process::ExitStatus> {
+    let started = std::time::Instant::now();
+    while started.elapsed() < limit {
+        if let Some(status) = child.try_wait().unwrap() {
+            return Some(status);
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    None
+}
+
+#[test]
+fn the_stop_action_ends_start_within_two_seconds_and_only_with_its_guards() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut started = start(dir.path(), &[]);
+    // Without the token, or from another page, nothing stops.
+    let forged = started.request("POST", "/__unioncal/action/stop", &[], "");
+    assert_eq!(forged.status, 403);
+    let origin = ("Origin", "http://evil.example".to_string());
+    let token = ("X-Unioncal-Token", started.token.clone());
+    let foreign = started.request("POST", "/__unioncal/action/stop", &[origin, token], "");
+    assert_eq!(foreign.status, 403);
+    assert!(started.child.try_wait().unwrap().is_none(), "still running");
+    let stop = started.action("stop", "");
+    assert_eq!(stop.status, 200, "{}", stop.body);
+    let status = ended(&mut started.child, Duration::from_secs(2));
+    assert!(status.is_some_and(|s| s.success()), "ended within 2 s: {status:?}");
+    assert!(!dir.path().join(".unioncal-start").exists(), "its claim removed");
+}
+
+#[test]
+fn start_ends_by_itself_once_no_page_has_been_open_for_its_idle_time() {
+    let dir = tempfile::tempdir().unwrap();
+    // 0.05 minutes: 3 seconds.
+    let mut started = start(dir.path(), &["--idle-exit", "0.05"]);
+    // A page open (its live-reload stream) keeps it running past the idle time.
+    let mut page = TcpStream::connect(("127.0.0.1", started.port)).unwrap();
+    write!(page, "GET /__unioncal/events HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n", started.port)
+        .unwrap();
+    assert!(ended(&mut started.child, Duration::from_secs(5)).is_none(), "a page is open");
+    drop(page);
+    let status = ended(&mut started.child, Duration::from_secs(30));
+    assert!(status.is_some_and(|s| s.success()), "ended after the page closed: {status:?}");
+    // `serve` has no idle end, and 0 means never.
+    let mut never = start(dir.path(), &["--idle-exit", "0"]);
+    assert!(ended(&mut never.child, Duration::from_secs(4)).is_none());
+}
+
+#[test]
+fn in_chromium_quitting_says_the_workbench_has_stopped() {
+    let Some(browser) = crate::support::chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let mut started = start(dir.path(), &[]);
+    let steps = serde_json::json!([
+        {"wait": "!!document.getElementById('stop')"},
+        {"click": "#stop"},
+        {"wait": "!!document.getElementById('stopped')"},
+        {"read": "document.getElementById('stopped').textContent"},
+    ]);
+    let read = drive(&browser, &started, &steps);
+    assert!(read[0].as_str().unwrap().contains("已退出"), "{read:?}");
+    assert!(ended(&mut started.child, Duration::from_secs(2)).is_some());
+}

@@ -41,6 +41,7 @@ fn page(file: &Path) -> String {
         "noProblems": crate::t!("workbench-no-problems"),
         "work": crate::t!("workbench-work"),
         "separator": crate::t!("list-separator"),
+        "stopped": crate::t!("workbench-stopped"),
     })
     .to_string()
     .replace('<', "\\u003c");
@@ -64,6 +65,7 @@ fn page(file: &Path) -> String {
         ("{{import}}", crate::t!("workbench-import")),
         ("{{problems-heading}}", crate::t!("workbench-problems-heading")),
         ("{{preview}}", crate::t!("workbench-preview")),
+        ("{{stop}}", crate::t!("workbench-stop")),
     ];
     for (key, value) in texts {
         out = out.replace(key, &html(value));
@@ -287,6 +289,8 @@ pub(super) fn run(args: &StartArgs, ui: &Ui) -> Result<u8> {
     // tests); the address is printed all the same.
     let no_open =
         args.no_open || std::env::var_os("UNIONCAL_NO_OPEN").is_some_and(|v| !v.is_empty());
+    let idle_exit =
+        (args.idle_exit > 0.0).then(|| std::time::Duration::from_secs_f64(args.idle_exit * 60.0));
     // Held here until the preview ends; the state file goes with it.
     let claim = Arc::new(std::sync::Mutex::new(claim));
     let listening = {
@@ -308,8 +312,11 @@ pub(super) fn run(args: &StartArgs, ui: &Ui) -> Result<u8> {
             }
         })
     };
-    let result =
-        super::serve::preview(&serve_args, ui, Some(super::serve::Start { workbench, listening }));
+    let result = super::serve::preview(
+        &serve_args,
+        ui,
+        Some(super::serve::Start { workbench, listening, idle_exit }),
+    );
     drop(claim);
     result
 }
