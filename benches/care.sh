@@ -3,11 +3,15 @@
 # Gregorian and lunar birthdays, ID numbers instead of some birth dates, retirees and
 # members in hardship, as .xlsx (when python3 has openpyxl) and as a GBK CSV. Builds the
 # year with its care work 5 times each and prints each run's wall time and peak memory
-# (GNU time), then the medians. Run on an idle machine.
+# (GNU time), then the medians. Run on an idle machine. UNIONCAL_BIN=path measures another
+# build (run it right after this one to compare side by side).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --quiet
-bin=$PWD/target/release/unioncal
+# UNIONCAL_BIN names another build to measure (an older one, side by side).
+if [ -z "${UNIONCAL_BIN:-}" ]; then
+  cargo build --release --quiet
+fi
+bin=${UNIONCAL_BIN:-$PWD/target/release/unioncal}
 members=${1:-50000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -231,7 +231,14 @@ pub fn read(path: &Path, name: &str, sheet: Option<&str>, today: NaiveDate) -> R
         Roster { file: name.to_string(), sheet: sheet.name.clone(), headers, ..Roster::default() };
     let mut keys: HashMap<String, usize> = HashMap::new();
     for (index, cells) in sheet.rows.iter().filter(|(row, _)| *row > header_at) {
-        let row = Row { roster: &roster, fields: &fields, cells, number: index + 1 };
+        // Each cell cleaned once: the fields and `who` read these.
+        let texts: Vec<String> = (0..cells.len().max(roster.headers.len()))
+            .map(|c| {
+                let is_id = fields.get(c) == Some(&Some(Field::Id));
+                cells.get(c).map(|cell| cleaned(cell, is_id)).unwrap_or_default()
+            })
+            .collect();
+        let row = Row { roster: &roster, fields: &fields, cells, texts, number: index + 1 };
         let mut problems = Vec::new();
         let member = row.member(&mut keys, today, &mut problems);
         roster.problems.extend(problems);
@@ -249,6 +256,8 @@ struct Row<'a> {
     cells: &'a [Cell],
     /// The spreadsheet row (1-based).
     number: usize,
+    /// The cells as text, cleaned and with ID numbers masked outside the ID column.
+    texts: Vec<String>,
 }
 
 /// A row's birth date to the day and its month, when known.
@@ -264,7 +273,7 @@ impl Row<'_> {
     }
 
     fn text(&self, f: Field) -> String {
-        cleaned(&self.cell(f), f == Field::Id)
+        self.column(f).and_then(|c| self.texts.get(c)).cloned().unwrap_or_default()
     }
 
     fn at_column(&self, column: usize) -> String {
@@ -291,7 +300,7 @@ impl Row<'_> {
     /// The first problem that leaves the whole row out, before anything is read: a cell
     /// too long, no name.
     fn unusable(&self) -> Option<Problem> {
-        let long = self.cells.iter().position(|c| c.text().chars().count() > MAX_CELL_CHARS);
+        let long = self.texts.iter().position(|t| t.chars().count() > MAX_CELL_CHARS);
         if let Some(column) = long {
             let header = self.header(Some(column));
             let message = t!("roster-cell-too-long", header = header, most = MAX_CELL_CHARS);
@@ -374,12 +383,7 @@ impl Row<'_> {
                 outcome: Outcome::NoRetirement,
             });
         }
-        let cells: Vec<String> = (0..self.roster.headers.len())
-            .map(|c| {
-                let is_id = self.fields.get(c) == Some(&Some(Field::Id));
-                self.cells.get(c).map(|cell| cleaned(cell, is_id)).unwrap_or_default()
-            })
-            .collect();
+        let cells: Vec<String> = self.texts[..self.roster.headers.len()].to_vec();
         Some(Member {
             key,
             name: self.text(Field::Name),
