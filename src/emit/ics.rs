@@ -1,7 +1,7 @@
 //! iCalendar feeds (RFC 5545, RFC 7986) that phones subscribe to.
 //!
 //! Each event is built as an `icalendar` component, which knows the properties' values and
-//! which of them are TEXT. The document is written by [`super::ical::Lines`], the one line
+//! which of them are TEXT. The document is written by `emit::ical::Lines`, the one line
 //! writer: every content line once, escaped and folded as it is written. The calendar's own
 //! properties (`NAME`, `X-WR-*`) are escaped as TEXT, whatever the crate thinks of their
 //! names, and the `VTIMEZONE` comes from [`crate::dates::zone_span`].
