@@ -258,6 +258,28 @@ pub struct InitArgs {
     /// List the templates and exit.
     #[arg(long)]
     pub list: bool,
+    /// Draft the calendar from the year's plan as written: a .docx (Word, WPS), a .txt
+    /// (UTF-8 or GBK), or `-` for standard input.
+    #[arg(long, value_name = "PLAN")]
+    pub from: Option<PathBuf>,
+    /// The year of the plan (default: the year it names, else this year).
+    #[arg(long, requires = "from")]
+    pub year: Option<i32>,
+    /// Where to write the draft (default: the path above); an existing file is kept.
+    #[arg(long, requires = "from")]
+    pub out: Option<PathBuf>,
+    /// `json`: print what was read instead of writing a draft.
+    #[arg(long, value_enum, requires = "from")]
+    pub format: Option<DraftFormat>,
+}
+
+/// What `init --from` gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DraftFormat {
+    /// The draft calendar, written to a file.
+    Toml,
+    /// What was read, as JSON on standard output; no file written.
+    Json,
 }
 
 /// `unioncal holidays`.

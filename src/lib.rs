@@ -17,6 +17,7 @@ pub mod care;
 pub mod cli;
 pub mod cmd;
 pub mod emit;
+pub mod import;
 pub mod schedule;
 pub mod serve;
 pub mod share;

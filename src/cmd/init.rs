@@ -1,7 +1,11 @@
 //! `unioncal init`: write a starter calendar file or one of the shipped examples.
 
 use super::{print, Ui};
-use crate::cli::InitArgs;
+use std::path::PathBuf;
+
+use chrono::Datelike;
+
+use crate::cli::{DraftFormat, InitArgs};
 use crate::error::{Error, Result};
 
 /// The templates: name, what it is, text.
@@ -16,6 +20,9 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = &[
 ];
 
 pub(super) fn run(args: &InitArgs, ui: &Ui) -> Result<u8> {
+    if let Some(plan) = &args.from {
+        return from_plan(args, plan, ui);
+    }
     if args.list {
         let text: String =
             TEMPLATES.iter().map(|(name, _)| format!("{name:<14}{}\n", about(name))).collect();
@@ -41,6 +48,79 @@ pub(super) fn run(args: &InitArgs, ui: &Ui) -> Result<u8> {
     }
     ui.note(&crate::t!("init-wrote", path = args.path.display(), template = args.template));
     Ok(0)
+}
+
+/// `init --from PLAN`: read the plan, then print what was read (`--format json`) or write
+/// the draft calendar, never over an existing file.
+fn from_plan(args: &InitArgs, plan: &std::path::Path, ui: &Ui) -> Result<u8> {
+    use std::io::Read as _;
+    let is_stdin = plan.as_os_str() == "-";
+    let name = if is_stdin { crate::t!("import-stdin") } else { plan.display().to_string() };
+    let refuse = |why: String| Error::Io {
+        action: "cannot read",
+        path: PathBuf::from(&name),
+        source: std::io::Error::other(why),
+    };
+    let mut bytes = Vec::new();
+    let limit = 50 * 1024 * 1024 + 1;
+    let read = if is_stdin {
+        std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
+    } else {
+        crate::output::regular_or_absent(plan)?;
+        std::fs::File::open(plan).and_then(|f| f.take(limit).read_to_end(&mut bytes))
+    };
+    read.map_err(|source| Error::Io { action: "cannot read", path: plan.to_path_buf(), source })?;
+    let lines = crate::import::source::lines(&bytes).map_err(|why| refuse(refusal(why)))?;
+    let year = args.year.unwrap_or_else(|| {
+        crate::import::year_named(&lines).unwrap_or_else(|| super::today().year())
+    });
+    let reading = crate::import::read(&lines, year);
+    if args.format == Some(DraftFormat::Json) {
+        let json =
+            serde_json::to_string_pretty(&reading).map_err(|e| Error::Usage(e.to_string()))?;
+        print(&format!("{json}\n"))?;
+        return Ok(0);
+    }
+    let out = args.out.clone().unwrap_or_else(|| args.path.clone());
+    if out.exists() {
+        return Err(Error::Io {
+            action: "cannot write",
+            path: out.clone(),
+            source: std::io::Error::other(crate::t!("import-exists", path = out.display())),
+        });
+    }
+    let draft = crate::import::draft::write(
+        &reading,
+        &crate::import::union_name(&lines).unwrap_or_else(|| crate::t!("import-draft-name")),
+        &lines,
+    );
+    crate::output::write_file(&out, draft.as_bytes())?;
+    let dated =
+        reading.items.iter().filter(|i| !matches!(i.kind, "month-task" | "year-task")).count();
+    ui.note(&crate::t!(
+        "import-wrote",
+        path = out.display(),
+        items = reading.items.len(),
+        dated = dated,
+        review = reading.items.iter().filter(|i| !i.sure).count()
+    ));
+    if dated == 0 {
+        ui.note(&crate::t!("import-nothing-dated"));
+    }
+    Ok(0)
+}
+
+/// Why a plan was refused, in the user's words.
+fn refusal(why: crate::import::source::Refusal) -> String {
+    use crate::import::source::Refusal;
+    match why {
+        Refusal::OldWord => crate::t!("import-old-word"),
+        Refusal::Pdf => crate::t!("import-pdf"),
+        Refusal::NotWord => crate::t!("import-not-word"),
+        Refusal::Binary => crate::t!("import-binary"),
+        Refusal::Empty => crate::t!("import-empty"),
+        Refusal::TooBig => crate::t!("import-too-big", lines = crate::import::source::MAX_LINES),
+    }
 }
 
 /// What starter `name` is, in a line of the catalog (`init-about-{name}`).

@@ -17,6 +17,7 @@ mod month;
 mod notation;
 mod notices;
 mod phone;
+mod plan_import;
 mod print;
 mod properties;
 mod roster;
