@@ -88,7 +88,7 @@ fn read_only(path: &Path) -> bool {
 }
 
 /// `FILE.bak`, or `FILE.bak.1`, `FILE.bak.2`… when those are taken.
-fn backup_path(path: &Path) -> PathBuf {
+pub(super) fn backup_path(path: &Path) -> PathBuf {
     let base = path.as_os_str().to_owned();
     let with = |suffix: &str| {
         let mut name = base.clone();

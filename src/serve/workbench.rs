@@ -39,11 +39,12 @@ impl Workbench {
 }
 
 /// The actions a workbench answers.
-pub(super) const ACTIONS: [&str; 6] = ["build", "fix", "import", "open", "edit", "stop"];
+pub(super) const ACTIONS: [&str; 8] =
+    ["build", "fix", "import", "open", "edit", "plan", "plan-save", "stop"];
 /// Where actions are asked for.
 pub(crate) const ACTION_PATH: &str = "/__unioncal/action/";
-/// The largest body an action takes (a pasted notice): 1 MiB.
-pub(super) const MAX_BODY: usize = 1 << 20;
+/// The largest body an action takes (a plan's Word document): 16 MiB.
+pub(super) const MAX_BODY: usize = 16 << 20;
 
 /// Whether `a` and `b` are equal, in time that does not depend on where they differ.
 pub(super) fn same_secret(a: &str, b: &str) -> bool {

@@ -585,3 +585,70 @@ fn in_chromium_quitting_says_the_workbench_has_stopped() {
     assert!(read[0].as_str().unwrap().contains("已退出"), "{read:?}");
     assert!(ended(&mut started.child, Duration::from_secs(2)).is_some());
 }
+
+#[test]
+fn import_the_work_plan_shows_the_draft_and_writes_only_when_confirmed() {
+    let dir = tempfile::tempdir().unwrap();
+    let started = start(dir.path(), &[]);
+    let calendar = dir.path().join("unioncal.toml");
+    let starter = std::fs::read_to_string(&calendar).unwrap();
+    let plan = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plans/styles.txt"),
+    )
+    .unwrap();
+    let read = started.action("plan", &plan);
+    assert_eq!(read.status, 200, "{}", read.body);
+    let json: serde_json::Value = serde_json::from_str(&read.body).unwrap();
+    assert!(json["items"].as_array().unwrap().len() > 20);
+    assert_eq!(
+        json["lines"][14],
+        "1、三八妇女节活动：下午三点在学校礼堂举行，参加范围：全体女教职工"
+    );
+    assert!(json["draft"].as_str().unwrap().contains("date = \"03-08\""));
+    assert_eq!(std::fs::read_to_string(&calendar).unwrap(), starter, "nothing written yet");
+    // Not a plan: said, nothing written.
+    let pdf = started.action("plan", "%PDF-1.7\n");
+    assert_eq!(pdf.status, 400);
+    assert!(pdf.body.contains("PDF"), "{}", pdf.body);
+    // Confirmed: the draft is the calendar, the starter kept beside it.
+    let save = started.action("plan-save", &plan);
+    assert_eq!(save.status, 200, "{}", save.body);
+    let written = std::fs::read_to_string(&calendar).unwrap();
+    assert!(written.contains("# 原文第 15 行") && written.contains("name = \"城东小学工会\""));
+    assert_eq!(std::fs::read_to_string(dir.path().join("unioncal.toml.bak")).unwrap(), starter);
+    let check = assert_cmd::Command::cargo_bin("unioncal")
+        .unwrap()
+        .arg("check")
+        .arg(&calendar)
+        .output()
+        .unwrap();
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+}
+
+#[test]
+fn in_chromium_a_pasted_plan_is_shown_beside_its_lines_then_written() {
+    let Some(browser) = crate::support::chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let started = start(dir.path(), &[]);
+    let plan = "三月份\n1、三八妇女节活动，地点：职工之家\n九月份\n1、收缴会费\n";
+    let steps = serde_json::json!([
+        {"fill": ["#plan", plan]},
+        {"click": "#plan-read"},
+        {"wait": "document.querySelectorAll('#plan-draft tr').length == 2"},
+        {"read": "Array.from(document.querySelectorAll('#plan-draft tr')).map(function(r){return r.textContent})"},
+        {"click": "#plan-save"},
+        {"wait": "document.getElementById('plan-save').hidden"},
+    ]);
+    let read = drive(&browser, &started, &steps);
+    let rows: Vec<&str> = read[0].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
+    assert!(
+        rows[0].starts_with('2') && rows[0].contains("三八妇女节活动") && rows[0].contains("03-08"),
+        "{rows:?}"
+    );
+    assert!(rows[1].contains("收缴会费") && rows[1].contains("month-task"), "{rows:?}");
+    let written = std::fs::read_to_string(dir.path().join("unioncal.toml")).unwrap();
+    assert!(
+        written.contains("title = \"三八妇女节活动\"")
+            && written.contains("location = \"职工之家\"")
+    );
+}

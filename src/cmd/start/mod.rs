@@ -11,6 +11,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod plan;
 mod state;
 
 use super::Ui;
@@ -42,6 +43,8 @@ fn page(file: &Path) -> String {
         "work": crate::t!("workbench-work"),
         "separator": crate::t!("list-separator"),
         "stopped": crate::t!("workbench-stopped"),
+        "review": crate::t!("workbench-plan-review"),
+        "months": crate::t!("workbench-plan-months"),
     })
     .to_string()
     .replace('<', "\\u003c");
@@ -66,6 +69,11 @@ fn page(file: &Path) -> String {
         ("{{problems-heading}}", crate::t!("workbench-problems-heading")),
         ("{{preview}}", crate::t!("workbench-preview")),
         ("{{stop}}", crate::t!("workbench-stop")),
+        ("{{plan-heading}}", crate::t!("workbench-plan-heading")),
+        ("{{plan-placeholder}}", crate::t!("workbench-plan-placeholder")),
+        ("{{plan-file}}", crate::t!("workbench-plan-file")),
+        ("{{plan-read}}", crate::t!("workbench-plan-read")),
+        ("{{plan-save}}", crate::t!("workbench-plan-save")),
     ];
     for (key, value) in texts {
         out = out.replace(key, &html(value));
@@ -126,6 +134,8 @@ fn actions(folder: PathBuf, file: PathBuf) -> impl Fn(&str, &[u8]) -> (u16, Stri
             open(if out.is_dir() { &out } else { &folder }, false)
         }
         "edit" => open(&file, true),
+        "plan" => plan::preview(body),
+        "plan-save" => plan::save(&file, body),
         _ => answer(404, &serde_json::json!({"ok": false})),
     }
 }
