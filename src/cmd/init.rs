@@ -70,7 +70,7 @@ fn from_plan(args: &InitArgs, plan: &std::path::Path, ui: &Ui) -> Result<u8> {
         std::fs::File::open(plan).and_then(|f| f.take(limit).read_to_end(&mut bytes))
     };
     read.map_err(|source| Error::Io { action: "cannot read", path: plan.to_path_buf(), source })?;
-    let lines = crate::import::source::lines(&bytes).map_err(|why| refuse(refusal(why)))?;
+    let lines = crate::import::source::lines(&bytes).map_err(|why| refuse(why.message()))?;
     let year = args.year.unwrap_or_else(|| {
         crate::import::year_named(&lines).unwrap_or_else(|| super::today().year())
     });
@@ -108,19 +108,6 @@ fn from_plan(args: &InitArgs, plan: &std::path::Path, ui: &Ui) -> Result<u8> {
         ui.note(&crate::t!("import-nothing-dated"));
     }
     Ok(0)
-}
-
-/// Why a plan was refused, in the user's words.
-fn refusal(why: crate::import::source::Refusal) -> String {
-    use crate::import::source::Refusal;
-    match why {
-        Refusal::OldWord => crate::t!("import-old-word"),
-        Refusal::Pdf => crate::t!("import-pdf"),
-        Refusal::NotWord => crate::t!("import-not-word"),
-        Refusal::Binary => crate::t!("import-binary"),
-        Refusal::Empty => crate::t!("import-empty"),
-        Refusal::TooBig => crate::t!("import-too-big", lines = crate::import::source::MAX_LINES),
-    }
 }
 
 /// What starter `name` is, in a line of the catalog (`init-about-{name}`).

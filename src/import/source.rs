@@ -22,6 +22,21 @@ pub enum Refusal {
     TooBig,
 }
 
+impl Refusal {
+    /// Why, in the user's language, and how to get a plan unioncal reads.
+    #[must_use]
+    pub fn message(self) -> String {
+        match self {
+            Self::OldWord => crate::t!("import-old-word"),
+            Self::Pdf => crate::t!("import-pdf"),
+            Self::NotWord => crate::t!("import-not-word"),
+            Self::Binary => crate::t!("import-binary"),
+            Self::Empty => crate::t!("import-empty"),
+            Self::TooBig => crate::t!("import-too-big", lines = MAX_LINES),
+        }
+    }
+}
+
 /// The most bytes a plan file may have, a Word document's text may unpack to, and lines a
 /// plan may hold.
 const MAX_BYTES: usize = 50 * 1024 * 1024;

@@ -12,14 +12,7 @@ use crate::import::source::Refusal;
 
 /// The plan in `body` read: its lines, the reading and the draft; or why it is no plan.
 fn read(body: &[u8]) -> Result<(Vec<String>, crate::import::Reading, String), String> {
-    let lines = crate::import::source::lines(body).map_err(|why| match why {
-        Refusal::OldWord => crate::t!("import-old-word"),
-        Refusal::Pdf => crate::t!("import-pdf"),
-        Refusal::NotWord => crate::t!("import-not-word"),
-        Refusal::Binary => crate::t!("import-binary"),
-        Refusal::Empty => crate::t!("import-empty"),
-        Refusal::TooBig => crate::t!("import-too-big", lines = crate::import::source::MAX_LINES),
-    })?;
+    let lines = crate::import::source::lines(body).map_err(Refusal::message)?;
     let year = crate::import::year_named(&lines).unwrap_or_else(|| super::super::today().year());
     let reading = crate::import::read(&lines, year);
     let name = crate::import::union_name(&lines).unwrap_or_else(|| crate::t!("import-draft-name"));
