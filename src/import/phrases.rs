@@ -266,8 +266,9 @@ fn festival(text: &str) -> Option<When> {
     let offset = offset.or_else(|| before_text.ends_with("节前").then(|| "-1wd".to_string()));
     // 三伏 送清凉 and 节前 visits are dated by rule; a festival that only frames the item is not.
     let passing = IN_PASSING.iter().any(|w| before_text.contains(w));
-    let sure = !passing
-        && (offset.is_some() || kind != "holiday" || after.is_empty() || !after.starts_with('期'));
+    // 春节期间: some day of the break, not its first.
+    let during = kind == "holiday" && offset.is_none() && after.starts_with("期间");
+    let sure = !passing && !during;
     Some(When { kind, anchor: anchor.to_string(), offset, month, sure })
 }
 
@@ -405,10 +406,11 @@ pub fn time(text: &str) -> Option<String> {
     while i < chars.len() {
         if (i == 0 || !chars[i - 1].is_ascii_digit()) && chars[i].is_ascii_digit() {
             if let Some((h, m, used)) = clock(i) {
-                let pm = i >= 2
-                    && chars[..i].iter().rev().take(3).collect::<String>().contains(['午', '晚'])
-                    && text[..].contains("下午")
-                    && h < 12;
+                // 下午2:30, 晚上7:00 — and the end of a range after one (下午2:30-4:30).
+                let before: String = chars[i.saturating_sub(2)..i].iter().collect();
+                let afternoon = before == "下午" || before == "晚上";
+                let after_afternoon = times.first().is_some_and(|(first, _)| *first >= 12);
+                let pm = h < 12 && (afternoon || after_afternoon);
                 times.push((if pm { h + 12 } else { h }, m));
                 i += used;
                 continue;
@@ -430,7 +432,7 @@ pub fn time(text: &str) -> Option<String> {
                 let tail: String = rest.chars().skip(used).collect();
                 if tail.starts_with('点') || tail.starts_with('时') {
                     let h = if pm && h < 12 { h + 12 } else { h };
-                    let m = if tail[3..].starts_with('半') { 30 } else { 0 };
+                    let m = if tail.chars().nth(1) == Some('半') { 30 } else { 0 };
                     return (h < 24).then(|| format!("{h:02}:{m:02}"));
                 }
             }
@@ -580,6 +582,7 @@ mod tests {
             );
         }
         assert!(!kind_anchor("围绕庆祝三八妇女节开展系列活动").unwrap().3, "in passing");
+        assert!(!kind_anchor("春节期间安排值班慰问").unwrap().3, "some day of the break");
         assert_eq!(when("母亲节为女职工送花").unwrap().month, Some(5));
     }
 
@@ -595,6 +598,8 @@ mod tests {
         assert_eq!(time("下午三点召开").as_deref(), Some("15:00"));
         assert_eq!(time("上午9:30在礼堂").as_deref(), Some("09:30"));
         assert_eq!(time("14:00-17:00").as_deref(), Some("14:00-17:00"));
+        assert_eq!(time("下午2:30-4:30").as_deref(), Some("14:30-16:30"));
+        assert_eq!(time("上午九点半").as_deref(), Some("09:30"));
         assert_eq!(place("地点：职工之家，负责：女工委").as_deref(), Some("职工之家"));
         assert_eq!(place("在学校操场举行运动会").as_deref(), Some("学校操场"));
         assert_eq!(organizer("地点：职工之家，负责：女工委").as_deref(), Some("女工委"));
