@@ -747,3 +747,5 @@ workbench-plan-save = Write the calendar
 workbench-plan-review = review
 workbench-plan-months =  (months)
 workbench-plan-saved = wrote the plan’s { $items } activities to { $path } (the former calendar kept as { $backup }): check each; those marked for review are guesses
+roster-mixed-encoding = row { $row } is in another encoding than the rest (a GBK line in a UTF-8 file), and names would come out garbled: save the roster from Excel/WPS as .xlsx, or retype that row
+import-mixed-encoding = line { $line } is in another encoding than the rest (a GBK line in a UTF-8 file): retype it in Notepad and save as UTF-8, or paste the whole plan on the workbench

@@ -744,3 +744,5 @@ workbench-plan-save = 写入日历
 workbench-plan-review = 请核对
 workbench-plan-months =  月
 workbench-plan-saved = 已把工作计划的 { $items } 项活动写入 { $path }（原来的日历另存为 { $backup }）：逐项核对，标了“请核对”的日子是推测的
+roster-mixed-encoding = 第 { $row } 行的编码和其余各行不同（UTF-8 里混进了 GBK），读下去姓名会成乱码：在 Excel/WPS 里另存为 .xlsx，或重新输入这一行
+import-mixed-encoding = 第 { $line } 行的编码和其余各行不同（UTF-8 里混进了 GBK）：在记事本里重新输入这一行并另存为 UTF-8，或把全文粘贴到工作台

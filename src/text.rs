@@ -173,6 +173,35 @@ pub(crate) fn fit(text: &str) -> String {
     out
 }
 
+/// Why a file's bytes are no text unioncal reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Undecodable {
+    /// UTF-8 with this (1-based) line in another encoding: a GBK line pasted into a UTF-8
+    /// file, which read as GBK would turn every other line to mojibake.
+    Mixed(usize),
+    /// Neither UTF-8 nor GBK/GB18030.
+    Invalid,
+}
+
+/// A file's text as Notepad, Excel or WPS saved it: UTF-8 (a BOM kept), else GBK/GB18030 —
+/// and whether it was GBK. A file is GBK only when no line of it reads as UTF-8 beyond
+/// ASCII.
+pub(crate) fn decode(bytes: &[u8]) -> Result<(String, bool), Undecodable> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok((text.to_string(), false));
+    }
+    let lines = || bytes.split(|b| *b == b'\n');
+    if lines().any(|line| !line.is_ascii() && std::str::from_utf8(line).is_ok()) {
+        let bad = lines().position(|line| std::str::from_utf8(line).is_err()).unwrap_or(0);
+        return Err(Undecodable::Mixed(bad + 1));
+    }
+    let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
+    if had_errors {
+        return Err(Undecodable::Invalid);
+    }
+    Ok((text.into_owned(), true))
+}
+
 /// `text` for a terminal: control characters (ESC, BEL, CR…) shown as `\u{1b}` instead of
 /// obeyed; line breaks and tabs kept.
 #[must_use]
@@ -196,6 +225,17 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod fit_tests {
     use super::*;
+
+    #[test]
+    fn utf8_gbk_and_a_mix_of_them() {
+        assert_eq!(decode("三八节\n".as_bytes()), Ok(("三八节\n".to_string(), false)));
+        let gbk = encoding_rs::GBK.encode("三八节\n端午\n").0;
+        assert_eq!(decode(&gbk), Ok(("三八节\n端午\n".to_string(), true)));
+        let mut mixed = "三八节\nid = 1\n".as_bytes().to_vec();
+        mixed.extend_from_slice(&encoding_rs::GBK.encode("端午\n").0);
+        assert_eq!(decode(&mixed), Err(Undecodable::Mixed(3)));
+        assert_eq!(decode(b"\xff\xff\xff"), Err(Undecodable::Invalid));
+    }
 
     #[test]
     fn controls_go_and_open_directions_are_closed() {

@@ -245,17 +245,14 @@ fn csv_rows(path: &Path, name: &str) -> Result<Vec<(usize, Vec<Cell>)>> {
         path: path.to_path_buf(),
         source,
     })?;
-    let text = match std::str::from_utf8(&bytes) {
-        Ok(text) => text.trim_start_matches('\u{feff}').to_string(),
-        Err(_) => {
-            let (text, _, had_errors) = encoding_rs::GB18030.decode(&bytes);
-            if had_errors {
-                return Err(unreadable(path, t!("roster-encoding")));
-            }
-            text.into_owned()
+    let (text, _) = crate::text::decode(&bytes).map_err(|why| match why {
+        crate::text::Undecodable::Mixed(row) => {
+            unreadable(path, t!("roster-mixed-encoding", row = row))
         }
-    };
-    if let Some(line) = open_quote(&text) {
+        crate::text::Undecodable::Invalid => unreadable(path, t!("roster-encoding")),
+    })?;
+    let text = text.trim_start_matches('\u{feff}');
+    if let Some(line) = open_quote(text) {
         return Err(unreadable(path, t!("roster-open-quote", row = line)));
     }
     let mut reader =

@@ -54,31 +54,12 @@ fn read_text(path: &Path) -> Result<(String, bool)> {
     if bytes.contains(&0) {
         return Err(refuse(path, crate::t!("fix-binary")));
     }
-    if let Ok(text) = std::str::from_utf8(&bytes) {
-        return Ok((text.to_string(), false));
-    }
-    // A file is GBK only when no line of it reads as UTF-8 Chinese: one GBK line pasted into
-    // a UTF-8 file would otherwise turn every other line to mojibake.
-    if let Some(line) = mixed_line(&bytes) {
-        return Err(refuse(path, crate::t!("fix-mixed-encoding", line = line)));
-    }
-    let (text, _, had_errors) = encoding_rs::GB18030.decode(&bytes);
-    if had_errors {
-        return Err(refuse(path, crate::t!("fix-undecodable")));
-    }
-    Ok((text.into_owned(), true))
-}
-
-/// The first line that is not UTF-8 in a file some other line of which is UTF-8 beyond
-/// ASCII: the file mixes encodings.
-fn mixed_line(bytes: &[u8]) -> Option<usize> {
-    let lines = || bytes.split(|b| *b == b'\n');
-    let utf8_beyond_ascii =
-        lines().any(|line| !line.is_ascii() && std::str::from_utf8(line).is_ok());
-    if !utf8_beyond_ascii {
-        return None;
-    }
-    lines().position(|line| std::str::from_utf8(line).is_err()).map(|i| i + 1)
+    crate::text::decode(&bytes).map_err(|why| match why {
+        crate::text::Undecodable::Mixed(line) => {
+            refuse(path, crate::t!("fix-mixed-encoding", line = line))
+        }
+        crate::text::Undecodable::Invalid => refuse(path, crate::t!("fix-undecodable")),
+    })
 }
 
 /// Whether the user made `path` read-only (its write bits are off); root could write

@@ -20,6 +20,8 @@ pub enum Refusal {
     Empty,
     /// Larger than a plan can be.
     TooBig,
+    /// UTF-8 with this line in GBK (pasted from elsewhere).
+    Mixed(usize),
 }
 
 impl Refusal {
@@ -33,6 +35,7 @@ impl Refusal {
             Self::Binary => crate::t!("import-binary"),
             Self::Empty => crate::t!("import-empty"),
             Self::TooBig => crate::t!("import-too-big", lines = MAX_LINES),
+            Self::Mixed(line) => crate::t!("import-mixed-encoding", line = line),
         }
     }
 }
@@ -76,16 +79,11 @@ fn text(bytes: &[u8]) -> Result<Vec<String>, Refusal> {
     if bytes.contains(&0) {
         return Err(Refusal::Binary);
     }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text.trim_start_matches('\u{feff}').to_string(),
-        Err(_) => {
-            let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
-            if had_errors {
-                return Err(Refusal::Binary);
-            }
-            text.into_owned()
-        }
-    };
+    let (text, _) = crate::text::decode(bytes).map_err(|why| match why {
+        crate::text::Undecodable::Mixed(line) => Refusal::Mixed(line),
+        crate::text::Undecodable::Invalid => Refusal::Binary,
+    })?;
+    let text = text.trim_start_matches('\u{feff}');
     if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) {
         return Err(Refusal::Binary);
     }
@@ -173,6 +171,9 @@ mod tests {
         assert_eq!(lines(b"PK\x03\x04garbage"), Err(Refusal::NotWord));
         assert_eq!(lines(b"\x00\x01\x02"), Err(Refusal::Binary));
         assert_eq!(lines(b"\n \n"), Err(Refusal::Empty));
+        let mut mixed = "一月份\n".as_bytes().to_vec();
+        mixed.extend_from_slice(&encoding_rs::GBK.encode("1、元旦慰问\n").0);
+        assert_eq!(lines(&mixed), Err(Refusal::Mixed(2)));
         assert_eq!(lines("一\n".repeat(MAX_LINES + 1).as_bytes()), Err(Refusal::TooBig));
     }
 }

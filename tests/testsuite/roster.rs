@@ -427,3 +427,16 @@ fn a_private_folder_reached_through_a_link_into_the_public_one_is_refused() {
     assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
     assert!(dir.path().join("elsewhere/members/care.xlsx").exists());
 }
+
+#[test]
+fn a_utf8_csv_roster_with_one_gbk_row_is_refused_at_that_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = with_roster(dir.path(), "mixed.csv");
+    let mut bytes =
+        "编号,姓名,性别,出生日期,状态\nM1,王一,男,1970-01-01,在职\n".as_bytes().to_vec();
+    bytes.extend_from_slice(&encoding_rs::GBK.encode("M2,李二,男,1971-01-01,在职\n").0);
+    std::fs::write(dir.path().join("mixed.csv"), bytes).unwrap();
+    let (code, err) = check(&file);
+    assert_eq!(code, Some(3), "{err}");
+    assert!(err.contains("第 3 行") && err.contains("GBK"), "{err}");
+}
