@@ -242,8 +242,9 @@ pub fn read(path: &Path, name: &str, sheet: Option<&str>, today: NaiveDate) -> R
         let mut problems = Vec::new();
         let member = row.member(&mut keys, today, &mut problems);
         roster.problems.extend(problems);
-        if let Some(member) = member {
-            roster.members.push(member);
+        match member {
+            Ok(member) => roster.members.push(member),
+            Err(left_out) => roster.problems.push(left_out),
         }
     }
     Ok(roster)
@@ -321,19 +322,16 @@ impl Row<'_> {
         None
     }
 
-    /// The member of this row, or `None` when it is left out (a problem says why).
+    /// The member of this row, with the problems that keep it in (`warnings`), or the
+    /// problem that leaves it out.
     fn member(
         &self,
         keys: &mut HashMap<String, usize>,
         today: NaiveDate,
-        problems: &mut Vec<Problem>,
-    ) -> Option<Member> {
-        let mut note = |p: Problem| {
-            problems.push(p);
-            None
-        };
+        warnings: &mut Vec<Problem>,
+    ) -> std::result::Result<Member, Problem> {
         if let Some(problem) = self.unusable() {
-            return note(problem);
+            return Err(problem);
         }
         let key = match self.text(Field::Key) {
             k if k.is_empty() => format!("row-{}", self.number),
@@ -341,7 +339,7 @@ impl Row<'_> {
         };
         if let Some(first) = keys.get(&key) {
             let what = t!("roster-duplicate-key", row = first);
-            return note(self.problem(Field::Key, &key, what, Outcome::LeftOut));
+            return Err(self.problem(Field::Key, &key, what, Outcome::LeftOut));
         }
         // A key is taken by its first row, whether or not that row can be used.
         keys.insert(key.clone(), self.number);
@@ -351,14 +349,14 @@ impl Row<'_> {
             "女" => Some(false),
             other => {
                 let what = t!("roster-bad-gender");
-                return note(self.problem(Field::Gender, other, what, Outcome::LeftOut));
+                return Err(self.problem(Field::Gender, other, what, Outcome::LeftOut));
             }
         };
         let (birth, birth_month) = match self.birth(&mut male, today) {
             Ok(birth) => birth,
-            Err(problem) if problem.outcome == Outcome::LeftOut => return note(problem),
+            Err(problem) if problem.outcome == Outcome::LeftOut => return Err(problem),
             Err(problem) => {
-                note(problem);
+                warnings.push(problem);
                 (None, None)
             }
         };
@@ -368,7 +366,7 @@ impl Row<'_> {
             Some(day) => Some(day),
             None => {
                 let what = t!("roster-bad-lunar");
-                return note(self.problem(Field::Lunar, &lunar_text, what, Outcome::LeftOut));
+                return Err(self.problem(Field::Lunar, &lunar_text, what, Outcome::LeftOut));
             }
         };
         let status = match self.text(Field::Status) {
@@ -377,14 +375,14 @@ impl Row<'_> {
         };
         let original_age = self.original_age(male);
         if original_age.is_none() && status == "在职" && birth_month.is_some() {
-            note(Problem {
+            warnings.push(Problem {
                 cell: self.at(Field::Category),
                 message: t!("roster-no-retirement-age"),
                 outcome: Outcome::NoRetirement,
             });
         }
         let cells: Vec<String> = self.texts[..self.roster.headers.len()].to_vec();
-        Some(Member {
+        Ok(Member {
             key,
             name: self.text(Field::Name),
             male,

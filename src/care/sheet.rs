@@ -167,8 +167,8 @@ fn spreadsheet(path: &Path, sheet: Option<&str>) -> Result<Sheet> {
         }
     } else {
         let range = workbook.worksheet_range(&name).map_err(not_a_spreadsheet)?;
+        let (top, left) = range.start().unwrap_or((0, 0));
         for (row, column, data) in range.used_cells() {
-            let (top, left) = range.start().unwrap_or((0, 0));
             let value = cell_of(data);
             let (row, column) = (row + top as usize, column + left as usize);
             if value != Cell::Empty {
