@@ -126,11 +126,11 @@ fn an_id_number_outside_its_column_is_masked_wherever_it_is_printed() {
     let dir = tempfile::tempdir().unwrap();
     let file = with_roster(dir.path(), "ids.xlsx");
     let id = "11010519671126007X";
-    let named = format!("周四{id}");
+    let named = format!("周琦瑶{id}");
     let rows = vec![
-        vec!["M1", "王一", "男", "1970-03-08", "在职", id],
-        vec!["M2", "李二", id, "1971-03-08", "在职", ""],
-        vec!["M3", "赵三", "男", id, "退休", ""],
+        vec!["M1", "王珏瑛", "男", "1970-03-08", "在职", id],
+        vec!["M2", "李琮璟", id, "1971-03-08", "在职", ""],
+        vec!["M3", "赵璎珞", "男", id, "退休", ""],
         vec!["M4", &named, "男", "1972-03-08", "在职", ""],
     ];
     workbook(0, &HEADERS, &rows).save(dir.path().join("ids.xlsx")).unwrap();
@@ -145,7 +145,13 @@ fn an_id_number_outside_its_column_is_masked_wherever_it_is_printed() {
     for text in [err.as_str(), &private, &String::from_utf8_lossy(&list.stdout)] {
         assert!(!text.contains(id), "an ID number printed whole");
     }
-    assert!(private.contains("周四1101**********007X"));
+    // No public output holds an ID number, whole or masked, nor a name.
+    let public = all_text(&dir.path().join("public"));
+    assert!(!public.contains(id) && !public.contains("1101**********007X"));
+    for name in ["王珏瑛", "李琮璟", "赵璎珞", "周琦瑶"] {
+        assert!(!public.contains(name), "{name} in a public output");
+    }
+    assert!(private.contains("周琦瑶1101**********007X"));
 }
 
 #[test]
@@ -288,6 +294,8 @@ fn a_roster_named_after_serve_began_is_watched_too() {
     let mut bytes = std::fs::read(dir.path().join("sample-roster-gbk.csv")).unwrap();
     let before = feed().split("共 ").nth(1).and_then(|s| s.split(' ').next()).unwrap().to_string();
     let before: usize = before.parse().unwrap();
+    // No other visit shows the count waited for: the wait below can only end on this one.
+    assert!(!feed().contains(&format!("共 {} 人", before + 1)));
     std::fs::write(folder.join("新名册.csv"), &bytes).unwrap();
     let text = std::fs::read_to_string(&file)
         .unwrap()
