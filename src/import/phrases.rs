@@ -52,7 +52,7 @@ const FESTIVALS: &[(&[&str], &str, &str, Option<u32>)] = &[
 ];
 
 /// Words that put a festival in passing: the item is around it, not on it for sure.
-const IN_PASSING: &[&str] = &["围绕", "结合", "契机", "为主题", "前后"];
+const IN_PASSING: &[&str] = &["围绕", "结合", "契机", "为主题", "前后", "为庆祝"];
 
 const WEEKDAYS: [(&str, char); 7] = [
     ("mon", '一'),

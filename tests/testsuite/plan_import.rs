@@ -258,3 +258,62 @@ fn what_is_no_plan_is_refused_with_exit_3_and_nothing_written() {
     assert_eq!(out.status.code(), Some(3));
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn the_hospitals_published_plan_reads_line_by_line() {
+    // 篇5, labelled as a reader would: the general work (一、… 六、) as tasks of the year,
+    // the 具体活动安排 by month, the 三八/护士节/六一/教师节 items on their days.
+    let json = json_of(&fixture("plan5.txt"));
+    let mut want: Vec<(u64, &str, &str, Vec<u64>)> = Vec::new();
+    for line in [4, 5, 6, 8, 9, 10, 11, 12] {
+        want.push((line, "year-task", "", vec![]));
+    }
+    want.push((14, "date", "03-08", vec![3]));
+    want.push((18, "weekly", "mon|wed|fri", vec![]));
+    want.push((23, "date", "03-08", vec![3]));
+    for (months, lines) in
+        [(vec![3], vec![24, 25, 26, 27]), (vec![4], vec![29, 30, 31]), (vec![5], vec![33, 34])]
+    {
+        want.extend(lines.into_iter().map(|l| (l, "month-task", "", months.clone())));
+    }
+    want.push((35, "date", "05-12", vec![5]));
+    want.push((36, "month-task", "", vec![5]));
+    want.push((38, "date", "06-01", vec![6]));
+    want.push((39, "month-task", "", vec![6]));
+    want.push((41, "month-task", "", vec![7, 8]));
+    want.push((43, "date", "09-10", vec![9]));
+    for (months, lines) in [
+        (vec![9], vec![44, 45]),
+        (vec![10], vec![47, 48]),
+        (vec![11], vec![50, 51, 52]),
+        (vec![12], vec![54, 55]),
+    ] {
+        want.extend(lines.into_iter().map(|l| (l, "month-task", "", months.clone())));
+    }
+    let got: Vec<(u64, String, String, Vec<u64>)> =
+        labels(&json).into_iter().map(|(l, k, a, _, m)| (l, k, a, m)).collect();
+    let want: Vec<(u64, String, String, Vec<u64>)> =
+        want.into_iter().map(|(l, k, a, m)| (l, k.to_string(), a.to_string(), m)).collect();
+    assert_eq!(got, want);
+    // 为庆祝三八节 frames a paragraph: dated, but marked for review.
+    let item = |line: u64| {
+        json["items"].as_array().unwrap().iter().find(|i| i["line"] == line).unwrap().clone()
+    };
+    assert_eq!(item(14)["sure"], false);
+    assert_eq!(item(23)["sure"], true);
+    // Every other line with text is skipped with a reason.
+    let text = std::fs::read_to_string(fixture("plan5.txt")).unwrap();
+    let skipped: Vec<u64> =
+        json["skipped"].as_array().unwrap().iter().map(|s| s["line"].as_u64().unwrap()).collect();
+    for (n, line) in (1u64..).zip(text.lines()) {
+        let item = got.iter().any(|g| g.0 == n);
+        assert!(line.trim().is_empty() || item ^ skipped.contains(&n), "line {n}: {line}");
+    }
+    for (line, why) in [(1, "title"), (3, "heading"), (16, "text"), (22, "month"), (40, "month")] {
+        assert!(json["skipped"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["line"] == line && s["why"] == why));
+    }
+}
