@@ -2,116 +2,133 @@
 //! above it and a note where the day is a guess, titles short enough for a month cell and
 //! the whole text as the description. Each event is checked on its own as it is written; one
 //! the calendar format would refuse becomes a task of its months, marked for review, so the
-//! draft always passes `unioncal check`. This is the one writer of activities.
+//! draft always passes `unioncal check`. This is the one writer of activities: the keys of an
+//! activity are `toml_edit` values (quoted and escaped by it), put into a `toml_edit` table.
 
 use chrono::Datelike;
+use toml_edit::{Array, ArrayOfTables, DocumentMut, Table, Value};
 
 use super::phrases::When;
 use super::{Item, Reading};
 use crate::t;
 
-/// A TOML string: quoted and escaped.
-fn quoted(text: &str) -> String {
-    toml::Value::String(text.to_string()).to_string()
+/// The keys of an activity, in the order they are written.
+type Keys = Vec<(&'static str, Value)>;
+
+/// A TOML array of `items`.
+fn array<T: Into<Value>>(items: impl IntoIterator<Item = T>) -> Value {
+    Value::Array(items.into_iter().collect::<Array>())
 }
 
-/// The anchor keys of an activity of `kind`/`anchor`, one `key = value` a line.
-fn anchor_lines(kind: &str, anchor: &str, months: &[u32], year: i32) -> Vec<String> {
-    let months_line = |months: &[u32]| match months {
-        [one] => format!("month = {one}"),
-        many => {
-            format!("months = [{}]", many.iter().map(u32::to_string).collect::<Vec<_>>().join(", "))
-        }
-    };
+/// `month = N`, or `months = [...]` for several.
+fn months_key(months: &[u32]) -> (&'static str, Value) {
+    match months {
+        [one] => ("month", Value::from(i64::from(*one))),
+        many => ("months", array(many.iter().map(|m| i64::from(*m)))),
+    }
+}
+
+/// The keys of the day of an activity of `kind`/`anchor` (the import's notation).
+fn anchor_keys(kind: &str, anchor: &str, months: &[u32], year: i32) -> Keys {
     match kind {
-        "date" => vec![format!("date = {}", quoted(anchor))],
-        "lunar" => vec![format!("lunar = {}", quoted(anchor))],
-        "term" => vec![format!("term = {}", quoted(anchor))],
-        "holiday" => vec![format!("holiday = {}", quoted(anchor))],
-        "weekly" => {
-            let days: Vec<String> = anchor.split('|').map(quoted).collect();
-            vec!["repeat = \"weekly\"".into(), format!("weekdays = [{}]", days.join(", "))]
+        "date" | "lunar" | "term" | "holiday" => {
+            let key = match kind {
+                "date" => "date",
+                "lunar" => "lunar",
+                "term" => "term",
+                _ => "holiday",
+            };
+            vec![(key, Value::from(anchor))]
         }
+        "weekly" => vec![("repeat", "weekly".into()), ("weekdays", array(anchor.split('|')))],
         "fortnightly" => vec![
-            "repeat = \"weekly\"".into(),
-            format!("weekdays = [{}]", quoted(anchor)),
-            "interval = 2".into(),
-            format!("start = \"{year}-01-01\""),
+            ("repeat", "weekly".into()),
+            ("weekdays", array([anchor])),
+            ("interval", 2.into()),
+            ("start", format!("{year}-01-01").into()),
         ],
         "monthly" => {
-            let mut out = vec!["repeat = \"monthly\"".to_string()];
+            let mut keys: Keys = vec![("repeat", "monthly".into())];
             match anchor.split_once('-') {
-                Some(("day", day)) => out.push(format!("day = {day}")),
+                Some(("day", day)) => keys.push(("day", day.parse::<i64>().unwrap_or(1).into())),
                 Some((nth, day)) => {
-                    let nth = match nth {
-                        "last" => "-1",
-                        other => &other[..1],
-                    };
-                    out.push(format!("weekday = {}", quoted(day)));
-                    out.push(format!("nth = {nth}"));
+                    let nth = if nth == "last" { -1 } else { nth[..1].parse().unwrap_or(1) };
+                    keys.push(("weekday", day.into()));
+                    keys.push(("nth", Value::from(nth)));
                 }
                 None => {}
             }
             // A day fixed once a year by a weekday (母亲节) keeps to its month.
             if !months.is_empty() {
-                let list: Vec<String> = months.iter().map(u32::to_string).collect();
-                out.push(format!("months = [{}]", list.join(", ")));
+                keys.push(("months", array(months.iter().map(|m| i64::from(*m)))));
             }
-            out
+            keys
         }
         "quarterly" | "month-task" => {
-            vec![months_line(if months.is_empty() { &[12] } else { months })]
+            vec![months_key(if months.is_empty() { &[12] } else { months })]
         }
-        _ => vec!["month = 12".into()],
+        _ => vec![months_key(&[12])],
     }
 }
 
-/// A one-event calendar of these lines, when the format takes it.
-fn calendar_of(lines: &[String]) -> Option<crate::model::Calendar> {
-    let text = format!(
-        "[calendar]\nname = \"x\"\n\n[[events]]\nid = \"a\"\ntitle = \"a\"\n{}\n",
-        lines.join("\n")
-    );
-    crate::config::parse("draft.toml", text.as_bytes(), "draft").ok()
+/// A table of `keys`.
+fn table_of(keys: Keys) -> Table {
+    let mut table = Table::new();
+    for (key, value) in keys {
+        table.insert(key, toml_edit::Item::Value(value));
+    }
+    table
+}
+
+/// A one-event calendar of these keys, when the format takes it.
+fn calendar_of(keys: &Keys) -> Option<crate::model::Calendar> {
+    let mut event: Keys = vec![("id", "a".into()), ("title", "a".into())];
+    event.extend(keys.iter().cloned());
+    let mut doc = DocumentMut::new();
+    doc.insert("calendar", toml_edit::Item::Table(table_of(vec![("name", "x".into())])));
+    let mut events = ArrayOfTables::new();
+    events.push(table_of(event));
+    doc.insert("events", toml_edit::Item::ArrayOfTables(events));
+    crate::config::parse("draft.toml", doc.to_string().as_bytes(), "draft").ok()
 }
 
 /// The month of the first day `when` falls on in `year`, by the engine.
 #[must_use]
 pub fn first_month(when: &When, year: i32) -> Option<u32> {
-    let mut lines = anchor_lines(when.kind, &when.anchor, &[], year);
-    lines.extend(when.offset.as_ref().map(|o| format!("offset = {}", quoted(o))));
-    let calendar = calendar_of(&lines)?;
+    let mut keys = anchor_keys(when.kind, &when.anchor, &[], year);
+    keys.extend(when.offset.as_deref().map(|o| ("offset", Value::from(o))));
+    let calendar = calendar_of(&keys)?;
     let (from, to) = crate::schedule::year_range(year);
     let schedule = crate::schedule::expand(&calendar, from, to).ok()?;
     schedule.occurrences.first().map(|o| o.date.month())
 }
 
-/// The keys of one item's activity (its anchor, then when, where and who), and whether it
-/// had to become a task of its months.
-fn item_lines(item: &Item, year: i32) -> (Vec<String>, bool) {
+/// The keys of one item's activity (its day, time, place and people), and whether it had to
+/// become a task of its months.
+fn item_keys(item: &Item, year: i32) -> (Keys, bool) {
     let months =
         if matches!(item.kind, "weekly" | "fortnightly") { &[][..] } else { &item.months[..] };
-    let mut lines = anchor_lines(item.kind, &item.anchor, months, year);
-    lines.extend(item.offset.as_ref().map(|o| format!("offset = {}", quoted(o))));
+    let mut keys = anchor_keys(item.kind, &item.anchor, months, year);
+    keys.extend(item.offset.as_deref().map(|o| ("offset", Value::from(o))));
     if let Some(time) = &item.time {
         let (start, end) =
             time.split_once('-').map_or((time.as_str(), None), |(s, e)| (s, Some(e)));
         if !matches!(item.kind, "month-task" | "quarterly" | "year-task") {
-            lines.push(format!("time = {}", quoted(start)));
-            lines.extend(end.map(|e| format!("end = {}", quoted(e))));
+            keys.push(("time", start.into()));
+            keys.extend(end.map(|e| ("end", Value::from(e))));
         }
     }
     let mut fell_back = false;
-    if calendar_of(&lines).is_none() {
-        lines = anchor_lines("month-task", "", &item.months, year);
+    if calendar_of(&keys).is_none() {
+        keys = anchor_keys("month-task", "", &item.months, year);
         fell_back = true;
     }
     for (key, value) in
         [("location", &item.place), ("organizer", &item.organizer), ("audience", &item.audience)]
     {
-        lines.extend(value.as_ref().map(|v| format!("{key} = {}", quoted(v))));
+        keys.extend(value.as_deref().map(|v| (key, Value::from(v))));
     }
-    (lines, fell_back)
+    (keys, fell_back)
 }
 
 /// A plan's line for a comment: one line, no control characters, at most 100 characters
@@ -128,23 +145,23 @@ fn comment_text(text: &str) -> String {
 /// The draft calendar of `reading`, its calendar named `name`; `lines` are the plan's.
 #[must_use]
 pub fn write(reading: &Reading, name: &str, lines: &[String]) -> String {
-    let mut out = String::new();
-    out.push_str(&format!("# {}\n", t!("import-draft-head")));
-    out.push_str(&format!("[calendar]\nname = {}\nyear = {}\n", quoted(name), reading.year));
+    let mut doc = DocumentMut::new();
+    let mut calendar =
+        table_of(vec![("name", name.into()), ("year", i64::from(reading.year).into())]);
+    calendar.decor_mut().set_prefix(format!("# {}\n", t!("import-draft-head")));
+    doc.insert("calendar", toml_edit::Item::Table(calendar));
+    let mut events = ArrayOfTables::new();
     let mut ids: Vec<String> = Vec::new();
     for item in &reading.items {
-        let (keys, fell_back) = item_lines(item, reading.year);
+        let (keys, fell_back) = item_keys(item, reading.year);
         let original = lines.get(item.line - 1).map_or("", String::as_str).trim();
-        out.push('\n');
-        out.push_str(&format!(
-            "# {}\n",
-            t!("import-draft-line", line = item.line, text = comment_text(original))
-        ));
+        let mut notes =
+            vec![t!("import-draft-line", line = item.line, text = comment_text(original))];
         if !item.sure || fell_back {
-            out.push_str(&format!("# {}\n", t!("import-draft-review")));
+            notes.push(t!("import-draft-review"));
         }
         if item.kind == "year-task" {
-            out.push_str(&format!("# {}\n", t!("import-draft-year-task")));
+            notes.push(t!("import-draft-year-task"));
         }
         let mut id = format!("plan-{}", item.line);
         let mut n = 2;
@@ -153,18 +170,19 @@ pub fn write(reading: &Reading, name: &str, lines: &[String]) -> String {
             n += 1;
         }
         ids.push(id.clone());
-        out.push_str("[[events]]\n");
-        out.push_str(&format!("id = {}\n", quoted(&id)));
-        out.push_str(&format!("title = {}\n", quoted(&crate::text::fit(&item.title))));
-        for line in keys {
-            out.push_str(&line);
-            out.push('\n');
-        }
+        let mut event: Keys =
+            vec![("id", id.into()), ("title", crate::text::fit(&item.title).into())];
+        event.extend(keys);
         if item.text != item.title {
-            out.push_str(&format!("description = {}\n", quoted(&crate::text::fit(&item.text))));
+            event.push(("description", crate::text::fit(&item.text).into()));
         }
+        let mut table = table_of(event);
+        let comments: String = notes.iter().map(|note| format!("# {note}\n")).collect();
+        table.decor_mut().set_prefix(format!("\n{comments}"));
+        events.push(table);
     }
-    out
+    doc.insert("events", toml_edit::Item::ArrayOfTables(events));
+    doc.to_string()
 }
 
 #[cfg(test)]
@@ -188,8 +206,8 @@ mod tests {
             ("month-task", "", vec![9]),
             ("year-task", "", vec![]),
         ] {
-            let lines = anchor_lines(kind, anchor, &months, 2027);
-            assert!(calendar_of(&lines).is_some(), "{kind} {anchor}: {lines:?}");
+            let keys = anchor_keys(kind, anchor, &months, 2027);
+            assert!(calendar_of(&keys).is_some(), "{kind} {anchor}: {keys:?}");
         }
     }
 
