@@ -12,14 +12,14 @@ mkdir -p dist
 RUSTFLAGS="-C relocation-model=static -C target-feature=+crt-static" \
   cargo build --locked --profile release-static --target x86_64-unknown-linux-gnu
 linux=target/x86_64-unknown-linux-gnu/release-static/unioncal
-if readelf -l "$linux" | grep -q INTERP || readelf -d "$linux" | grep -q NEEDED; then
+if grep -q INTERP <<<"$(readelf -l "$linux")" || grep -q NEEDED <<<"$(readelf -d "$linux")"; then
   echo "error: $linux is not static" >&2
   exit 1
 fi
 cp "$linux" "dist/unioncal-$version-x86_64-linux"
 echo "dist/unioncal-$version-x86_64-linux (static)"
 
-if rustup target list --installed 2>/dev/null | grep -q x86_64-pc-windows-gnu && command -v x86_64-w64-mingw32-gcc >/dev/null; then
+if grep -q x86_64-pc-windows-gnu <<<"$(rustup target list --installed 2>/dev/null || true)" && command -v x86_64-w64-mingw32-gcc >/dev/null; then
   CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc \
     cargo build --locked --release --target x86_64-pc-windows-gnu
   stage=$(mktemp -d)
@@ -36,7 +36,10 @@ if rustup target list --installed 2>/dev/null | grep -q x86_64-pc-windows-gnu &&
   python3 -c 'import sys; open(sys.argv[2], "wb").write(open(sys.argv[1], "rb").read().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))' \
     scripts/windows-quickstart.txt "$stage/zip/使用说明.txt"
   (cd "$stage/zip" && python3 -m zipfile -c "../unioncal-$version-windows-x86_64.zip" unioncal.exe 使用说明.txt README.md docs calendars)
-  python3 -m zipfile -l "$stage/unioncal-$version-windows-x86_64.zip" | grep -q 'docs/guide/README.md' \
+  # Asked of the zip's own index: a `zipfile -l | grep -q` pipe fails under pipefail when grep
+  # stops reading early and the lister gets a broken pipe.
+  python3 -c 'import sys, zipfile; sys.exit("docs/guide/README.md" not in zipfile.ZipFile(sys.argv[1]).namelist())' \
+    "$stage/unioncal-$version-windows-x86_64.zip" \
     || { echo "error: the Windows zip lacks the user guide" >&2; exit 1; }
   mv "$stage/unioncal-$version-windows-x86_64.zip" dist/
   rm -rf "$stage"

@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 skip() { echo "SKIPPED windows smoke test: $*"; exit 0; }
-rustup target list --installed 2>/dev/null | grep -q x86_64-pc-windows-gnu || skip "rust target x86_64-pc-windows-gnu not installed (rustup target add x86_64-pc-windows-gnu)"
+grep -q x86_64-pc-windows-gnu <<<"$(rustup target list --installed 2>/dev/null || true)" || skip "rust target x86_64-pc-windows-gnu not installed (rustup target add x86_64-pc-windows-gnu)"
 command -v x86_64-w64-mingw32-gcc >/dev/null || skip "mingw-w64 not installed (apt-get install gcc-mingw-w64-x86-64)"
 wine=$(command -v wine64 || command -v wine || ls /usr/lib/wine/wine64 2>/dev/null || true)
 [ -n "$wine" ] || skip "Wine not installed (apt-get install wine64)"
@@ -54,7 +54,7 @@ for private in "public/members" "PUBLIC/members" "Public\\members"; do
   code=0
   (cd "$work" && timeout 120 "$wine" unioncal.exe build care.toml --out public -q >/dev/null 2>&1) || code=$?
   [ "$code" = 2 ] || { echo "FAILED: private = \"$private\" inside the public folder exited $code under Wine"; exit 1; }
-  if find "$work/public" -iname care.xlsx | grep -q .; then
+  if [ -n "$(find "$work/public" -iname care.xlsx)" ]; then
     echo "FAILED: care.xlsx written into the public folder ($private)"; exit 1
   fi
 done
