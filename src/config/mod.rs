@@ -3,6 +3,7 @@
 //! Raw TOML types never leave this module. Every problem becomes a [`Diagnostic`] that
 //! names the file, line and column.
 
+pub mod activity;
 mod care;
 mod holidays;
 mod plan;

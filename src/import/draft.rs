@@ -2,102 +2,28 @@
 //! above it and a note where the day is a guess, titles short enough for a month cell and
 //! the whole text as the description. Each event is checked on its own as it is written; one
 //! the calendar format would refuse becomes a task of its months, marked for review, so the
-//! draft always passes `unioncal check`. This is the one writer of activities: the keys of an
-//! activity are `toml_edit` values (quoted and escaped by it), put into a `toml_edit` table.
+//! draft always passes `unioncal check`. The keys of each activity come from the one writer
+//! of activities, `config::activity`, which the workbench's form uses too.
 
 use chrono::Datelike;
-use toml_edit::{Array, ArrayOfTables, DocumentMut, Table, Value};
+use toml_edit::{ArrayOfTables, DocumentMut, Value};
 
 use super::phrases::When;
 use super::{Item, Reading};
+use crate::config::activity::{calendar_of, table_of, Keys, Shape};
 use crate::t;
-
-/// The keys of an activity, in the order they are written.
-type Keys = Vec<(&'static str, Value)>;
-
-/// A TOML array of `items`.
-fn array<T: Into<Value>>(items: impl IntoIterator<Item = T>) -> Value {
-    Value::Array(items.into_iter().collect::<Array>())
-}
-
-/// `month = N`, or `months = [...]` for several.
-fn months_key(months: &[u32]) -> (&'static str, Value) {
-    match months {
-        [one] => ("month", Value::from(i64::from(*one))),
-        many => ("months", array(many.iter().map(|m| i64::from(*m)))),
-    }
-}
-
-/// The keys of the day of an activity of `kind`/`anchor` (the import's notation).
-fn anchor_keys(kind: &str, anchor: &str, months: &[u32], year: i32) -> Keys {
-    match kind {
-        "date" | "lunar" | "term" | "holiday" => {
-            let key = match kind {
-                "date" => "date",
-                "lunar" => "lunar",
-                "term" => "term",
-                _ => "holiday",
-            };
-            vec![(key, Value::from(anchor))]
-        }
-        "weekly" => vec![("repeat", "weekly".into()), ("weekdays", array(anchor.split('|')))],
-        "fortnightly" => vec![
-            ("repeat", "weekly".into()),
-            ("weekdays", array([anchor])),
-            ("interval", 2.into()),
-            ("start", format!("{year}-01-01").into()),
-        ],
-        "monthly" => {
-            let mut keys: Keys = vec![("repeat", "monthly".into())];
-            match anchor.split_once('-') {
-                Some(("day", day)) => keys.push(("day", day.parse::<i64>().unwrap_or(1).into())),
-                Some((nth, day)) => {
-                    let nth = if nth == "last" { -1 } else { nth[..1].parse().unwrap_or(1) };
-                    keys.push(("weekday", day.into()));
-                    keys.push(("nth", Value::from(nth)));
-                }
-                None => {}
-            }
-            // A day fixed once a year by a weekday (母亲节) keeps to its month.
-            if !months.is_empty() {
-                keys.push(("months", array(months.iter().map(|m| i64::from(*m)))));
-            }
-            keys
-        }
-        "quarterly" | "month-task" => {
-            vec![months_key(if months.is_empty() { &[12] } else { months })]
-        }
-        _ => vec![months_key(&[12])],
-    }
-}
-
-/// A table of `keys`.
-fn table_of(keys: Keys) -> Table {
-    let mut table = Table::new();
-    for (key, value) in keys {
-        table.insert(key, toml_edit::Item::Value(value));
-    }
-    table
-}
-
-/// A one-event calendar of these keys, when the format takes it.
-fn calendar_of(keys: &Keys) -> Option<crate::model::Calendar> {
-    let mut event: Keys = vec![("id", "a".into()), ("title", "a".into())];
-    event.extend(keys.iter().cloned());
-    let mut doc = DocumentMut::new();
-    doc.insert("calendar", toml_edit::Item::Table(table_of(vec![("name", "x".into())])));
-    let mut events = ArrayOfTables::new();
-    events.push(table_of(event));
-    doc.insert("events", toml_edit::Item::ArrayOfTables(events));
-    crate::config::parse("draft.toml", doc.to_string().as_bytes(), "draft").ok()
-}
 
 /// The month of the first day `when` falls on in `year`, by the engine.
 #[must_use]
 pub fn first_month(when: &When, year: i32) -> Option<u32> {
-    let mut keys = anchor_keys(when.kind, &when.anchor, &[], year);
-    keys.extend(when.offset.as_deref().map(|o| ("offset", Value::from(o))));
-    let calendar = calendar_of(&keys)?;
+    let shape = Shape {
+        kind: when.kind.to_string(),
+        anchor: when.anchor.clone(),
+        offset: when.offset.clone(),
+        every: 1,
+        ..Shape::default()
+    };
+    let calendar = calendar_of(&shape.keys(year))?;
     let (from, to) = crate::schedule::year_range(year);
     let schedule = crate::schedule::expand(&calendar, from, to).ok()?;
     schedule.occurrences.first().map(|o| o.date.month())
@@ -106,21 +32,19 @@ pub fn first_month(when: &When, year: i32) -> Option<u32> {
 /// The keys of one item's activity (its day, time, place and people), and whether it had to
 /// become a task of its months.
 fn item_keys(item: &Item, year: i32) -> (Keys, bool) {
-    let months =
-        if matches!(item.kind, "weekly" | "fortnightly") { &[][..] } else { &item.months[..] };
-    let mut keys = anchor_keys(item.kind, &item.anchor, months, year);
-    keys.extend(item.offset.as_deref().map(|o| ("offset", Value::from(o))));
-    if let Some(time) = &item.time {
-        let (start, end) =
-            time.split_once('-').map_or((time.as_str(), None), |(s, e)| (s, Some(e)));
-        if !matches!(item.kind, "month-task" | "quarterly" | "year-task") {
-            keys.push(("time", start.into()));
-            keys.extend(end.map(|e| ("end", Value::from(e))));
-        }
-    }
+    let shape = Shape {
+        kind: item.kind.to_string(),
+        anchor: item.anchor.clone(),
+        offset: item.offset.clone(),
+        months: item.months.clone(),
+        every: 1,
+        time: item.time.clone(),
+    };
+    let mut keys = shape.keys(year);
     let mut fell_back = false;
     if calendar_of(&keys).is_none() {
-        keys = anchor_keys("month-task", "", &item.months, year);
+        let task = Shape { kind: "month-task".into(), months: item.months.clone(), ..shape };
+        keys = task.keys(year);
         fell_back = true;
     }
     for (key, value) in
@@ -188,28 +112,6 @@ pub fn write(reading: &Reading, name: &str, lines: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_kind_becomes_keys_the_format_takes() {
-        for (kind, anchor, months) in [
-            ("date", "03-08", vec![]),
-            ("lunar", "08-15", vec![]),
-            ("term", "初伏", vec![]),
-            ("holiday", "春节", vec![]),
-            ("weekly", "mon|wed|fri", vec![]),
-            ("fortnightly", "thu", vec![]),
-            ("monthly", "1st-wed", vec![]),
-            ("monthly", "last-fri", vec![]),
-            ("monthly", "day-15", vec![]),
-            ("monthly", "2nd-sun", vec![5]),
-            ("quarterly", "", vec![3, 6, 9, 12]),
-            ("month-task", "", vec![9]),
-            ("year-task", "", vec![]),
-        ] {
-            let keys = anchor_keys(kind, anchor, &months, 2027);
-            assert!(calendar_of(&keys).is_some(), "{kind} {anchor}: {keys:?}");
-        }
-    }
 
     #[test]
     fn the_engine_tells_the_month_of_a_festival() {
