@@ -5,7 +5,7 @@ page, then run steps, and print what the steps read.
 usage: cdp.py CHROMIUM URL STEPS_JSON
 
 Steps, in order:
-  {"fill": [selector, text]}          set a field's value
+  {"fill": [selector, text]}          set a field's value (then its input and change events)
   {"click": selector}                 click an element (as a person would, through .click())
   {"wait": js_expression, "ms": n}    wait until the expression is truthy (default 20 s)
   {"read": js_expression}             print the expression's value as a line of JSON
@@ -96,7 +96,11 @@ def main():
         for step in steps:
             if "fill" in step:
                 selector, text = step["fill"]
-                evaluate(f"document.querySelector({json.dumps(selector)}).value = {json.dumps(text)}")
+                # As typing would: the value, then the input and change events.
+                evaluate(f"(function(e){{e.value = {json.dumps(text)};"
+                         "e.dispatchEvent(new Event('input', {bubbles: true}));"
+                         "e.dispatchEvent(new Event('change', {bubbles: true}));})"
+                         f"(document.querySelector({json.dumps(selector)}))")
             elif "click" in step:
                 evaluate(f"document.querySelector({json.dumps(step['click'])}).click()")
             elif "wait" in step:

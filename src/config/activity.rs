@@ -16,9 +16,24 @@ pub type Keys = Vec<(&'static str, Value)>;
 
 /// The keys that make an activity's day and time. The form and the import write all of
 /// them, so saving an activity's day replaces these and leaves every other key alone.
-pub const DAY_KEYS: [&str; 16] = [
-    "date", "lunar", "term", "holiday", "repeat", "weekdays", "weekday", "nth", "day", "interval",
-    "start", "month", "months", "offset", "time", "end",
+pub const DAY_KEYS: [&str; 17] = [
+    "date",
+    "lunar",
+    "term",
+    "holiday",
+    "repeat",
+    "weekdays",
+    "weekday",
+    "nth",
+    "day",
+    "interval",
+    "start",
+    "month",
+    "months",
+    "offset",
+    "workdays_only",
+    "time",
+    "end",
 ];
 
 /// An activity's day: the import's notation (see the `init --from` JSON).
@@ -39,6 +54,9 @@ pub struct Shape {
     /// A weekly rule every this many weeks (1: every week).
     #[serde(default = "one", skip_serializing_if = "is_one")]
     pub every: u32,
+    /// A rule that keeps only working days (make-up workdays included).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub workdays_only: bool,
     /// `14:00-17:00`, `14:00`, or none (all day).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time: Option<String>,
@@ -127,6 +145,9 @@ impl Shape {
         let months = if weekly { &[][..] } else { &self.months[..] };
         let mut keys = day_keys(&self.kind, &self.anchor, months, self.every, year);
         keys.extend(self.offset.as_deref().map(|o| ("offset", Value::from(o))));
+        if self.workdays_only && !self.is_task() {
+            keys.push(("workdays_only", true.into()));
+        }
         if let Some(time) = self.time.as_deref().filter(|_| !self.is_task()) {
             let (start, end) = time.split_once('-').map_or((time, None), |(s, e)| (s, Some(e)));
             keys.push(("time", start.trim().into()));
@@ -136,15 +157,13 @@ impl Shape {
     }
 
     /// The shape of a checked `event`, or `None` when the form cannot show it: an `rrule`,
-    /// every day, `also`/`except`, changes, a window (`start`/`until`), working days only,
-    /// a day counted from the month's end other than the last weekday.
+    /// every day, `also`/`except`, changes, a window (`start`/`until`), a day counted from the month's end other than the last weekday.
     #[must_use]
     pub fn of(event: &Event) -> Option<Self> {
         let plain = event.also.is_empty()
             && event.except.is_empty()
             && event.changes.is_empty()
-            && event.until.is_none()
-            && !event.workdays_only;
+            && event.until.is_none();
         let weekly = matches!(event.anchor, Anchor::Weekly(_));
         if !plain || (event.start.is_some() && !(weekly && event.interval > 1)) {
             return None;
@@ -190,7 +209,15 @@ impl Shape {
             Length::Minutes(_) => timing.start.format("%H:%M").to_string(),
         });
         let every = if weekly { event.interval.max(1) } else { 1 };
-        Some(Self { kind: kind.to_string(), anchor, offset, months, every, time })
+        Some(Self {
+            kind: kind.to_string(),
+            anchor,
+            offset,
+            months,
+            every,
+            workdays_only: event.workdays_only,
+            time,
+        })
     }
 }
 
@@ -280,7 +307,8 @@ mod tests {
         };
         let calendar = calendar_of(&written.keys(2027)).unwrap();
         assert_eq!(Shape::of(&calendar.events[0]), Some(written));
-        let every_three = Shape { every: 3, ..shape("weekly", "tue|thu", &[]) };
+        let every_three =
+            Shape { every: 3, workdays_only: true, ..shape("weekly", "tue|thu", &[]) };
         let calendar = calendar_of(&every_three.keys(2027)).unwrap();
         assert_eq!(Shape::of(&calendar.events[0]), Some(every_three));
     }

@@ -5,6 +5,7 @@
 
 pub mod activity;
 mod care;
+pub mod edit;
 mod holidays;
 mod plan;
 mod raw;
@@ -42,9 +43,19 @@ pub fn load(path: &Path) -> Result<Calendar> {
         ));
     }
     let bytes = std::fs::read(path).map_err(io)?;
+    parse_as(path, &bytes)
+}
+
+/// Validate `bytes` as the calendar file at `path` would be (its name in messages, its
+/// slug, its holidays files beside it): a change checked before it replaces the file.
+///
+/// # Errors
+///
+/// [`Error::Calendar`] with every problem found.
+pub fn parse_as(path: &Path, bytes: &[u8]) -> Result<Calendar> {
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let base = path.parent().unwrap_or(Path::new("."));
-    parse_in(&name, &bytes, &stem, base)
+    let base = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    parse_in(&path.display().to_string(), bytes, &stem, base)
 }
 
 /// Validate a calendar from its bytes. `name` is shown in messages; `stem` (the file

@@ -179,6 +179,12 @@ impl SolarTerm {
         TERM_NAMES[usize::from(self.0)]
     }
 
+    /// The names of all 24, 小寒 to 冬至.
+    #[must_use]
+    pub fn names() -> &'static [&'static str] {
+        &TERM_NAMES
+    }
+
     /// The term's day in Gregorian `year` (Beijing time), or `None` outside the tables.
     #[must_use]
     pub fn date(self, year: i32) -> Option<NaiveDate> {
@@ -209,6 +215,9 @@ pub enum Fu {
 }
 
 impl Fu {
+    /// All three, in order.
+    pub const ALL: [Self; 3] = [Self::Chu, Self::Zhong, Self::Mo];
+
     /// 初伏, 中伏 or 末伏 by name.
     #[must_use]
     pub fn from_name(name: &str) -> Option<Self> {

@@ -9,6 +9,7 @@ pub mod ical;
 pub mod ics;
 pub mod json;
 pub mod plan;
+pub mod rule;
 pub mod table;
 pub mod templates;
 pub mod xlsx;

@@ -38,6 +38,7 @@ fn item_keys(item: &Item, year: i32) -> (Keys, bool) {
         offset: item.offset.clone(),
         months: item.months.clone(),
         every: 1,
+        workdays_only: false,
         time: item.time.clone(),
     };
     let mut keys = shape.keys(year);

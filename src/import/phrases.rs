@@ -51,6 +51,13 @@ const FESTIVALS: &[(&[&str], &str, &str, Option<u32>)] = &[
     (&["初伏", "三伏", "送清凉"], "term", "初伏", None),
 ];
 
+/// The festivals and days the form offers: their names as one label, kind, anchor and
+/// the month of a day fixed by a weekday.
+pub fn festival_choices() -> impl Iterator<Item = (String, &'static str, &'static str, Option<u32>)>
+{
+    FESTIVALS.iter().map(|(names, kind, anchor, month)| (names.join("/"), *kind, *anchor, *month))
+}
+
 /// Words that put a festival in passing: the item is around it, not on it for sure.
 const IN_PASSING: &[&str] = &["围绕", "结合", "契机", "为主题", "前后", "为庆祝"];
 

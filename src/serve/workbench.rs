@@ -39,8 +39,19 @@ impl Workbench {
 }
 
 /// The actions a workbench answers.
-pub(super) const ACTIONS: [&str; 8] =
-    ["build", "fix", "import", "open", "edit", "plan", "plan-save", "stop"];
+pub(super) const ACTIONS: [&str; 11] = [
+    "build",
+    "fix",
+    "import",
+    "open",
+    "edit",
+    "plan",
+    "plan-save",
+    "preview-event",
+    "save-event",
+    "delete-event",
+    "stop",
+];
 /// Where actions are asked for.
 pub(crate) const ACTION_PATH: &str = "/__unioncal/action/";
 /// The largest body an action takes (a plan's Word document): 16 MiB.
@@ -111,8 +122,9 @@ pub(super) async fn action(
 }
 
 /// The workbench's own pages, with the token: `/?token=…` (the workbench around the
-/// preview), `/__unioncal/status` (the last build's errors and warnings) and
-/// `/__unioncal/ping` (for a second start to find this one).
+/// preview), `/__unioncal/status` (the last build's errors and warnings),
+/// `/__unioncal/activities` (the list the form edits, read through the `activities`
+/// action's runner) and `/__unioncal/ping` (for a second start to find this one).
 pub(super) fn workbench_page(
     state: &Arc<State>,
     request: &Request<hyper::body::Incoming>,
@@ -120,7 +132,10 @@ pub(super) fn workbench_page(
     let workbench = state.workbench.as_ref()?;
     let path = request.uri().path();
     if request.method() != Method::GET
-        || !matches!(path, "/" | "/__unioncal/status" | "/__unioncal/ping")
+        || !matches!(
+            path,
+            "/" | "/__unioncal/status" | "/__unioncal/ping" | "/__unioncal/activities"
+        )
     {
         return None;
     }
@@ -132,6 +147,10 @@ pub(super) fn workbench_page(
         "/__unioncal/status" => {
             let report = state.report.read().map(|r| r.clone()).unwrap_or_default();
             json_response(200, report)
+        }
+        "/__unioncal/activities" => {
+            let (code, json) = (workbench.run)("activities", b"");
+            json_response(code, json)
         }
         "/__unioncal/ping" => json_response(
             200,

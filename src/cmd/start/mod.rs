@@ -11,6 +11,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod activities;
 mod plan;
 mod state;
 
@@ -31,12 +32,69 @@ fn address(local: std::net::SocketAddr, token: &str) -> String {
     format!("http://{}/?token={token}", super::serve::display_host(local))
 }
 
+/// The words of the activity form, each `form-ID` in the catalog.
+const FORM_WORDS: &[&str] = &[
+    "heading",
+    "new",
+    "refresh",
+    "title",
+    "when",
+    "kind-date",
+    "kind-lunar",
+    "kind-festival",
+    "kind-term",
+    "kind-weekly",
+    "kind-monthly-nth",
+    "kind-monthly-day",
+    "kind-month-task",
+    "every-year",
+    "shift",
+    "same-day",
+    "before",
+    "after",
+    "days",
+    "workdays",
+    "every-weeks",
+    "nths",
+    "months",
+    "task-months",
+    "holiday-group",
+    "festival-group",
+    "all-day",
+    "from",
+    "to",
+    "place",
+    "organizer",
+    "category",
+    "category-none",
+    "audience",
+    "save",
+    "delete",
+    "cancel",
+    "next",
+    "no-next",
+    "confirm-delete",
+    "next-label",
+    "none",
+    "month-suffix",
+    "workdays-only",
+    "weekday-prefix",
+];
+
 /// The workbench page in the user's language.
 fn page(file: &Path) -> String {
     let html = |text: String| {
         text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
     };
+    // The form's words: `form-new` is `words.form.new`.
+    let form: serde_json::Map<String, serde_json::Value> = FORM_WORDS
+        .iter()
+        .map(|id| (id.to_string(), crate::messages::text(&format!("form-{id}"), &[]).into()))
+        .collect();
     let words = serde_json::json!({
+        "form": form,
+        "weekdays": crate::t!("routine-weekdays"),
+        "choices": activities::choices(),
         "line": crate::t!("workbench-line"),
         "working": crate::t!("workbench-working"),
         "noProblems": crate::t!("workbench-no-problems"),
@@ -136,6 +194,10 @@ fn actions(folder: PathBuf, file: PathBuf) -> impl Fn(&str, &[u8]) -> (u16, Stri
         "edit" => open(&file, true),
         "plan" => plan::preview(body),
         "plan-save" => plan::save(&file, body),
+        "activities" => activities::list(&file),
+        "preview-event" => activities::preview(&file, body),
+        "save-event" => activities::save(&file, body),
+        "delete-event" => activities::delete(&file, body),
         _ => answer(404, &serde_json::json!({"ok": false})),
     }
 }
