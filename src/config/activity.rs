@@ -41,6 +41,7 @@ pub const DAY_KEYS: [&str; 17] = [
 pub struct Shape {
     /// `date`, `lunar`, `term`, `holiday`, `weekly`, `fortnightly`, `monthly`,
     /// `quarterly`, `month-task` or `year-task`.
+    #[serde(default)]
     pub kind: String,
     /// `03-08`, `08-15`, `清明`, `春节`, `mon|wed|fri`, `last-fri`, `day-15`, or empty.
     #[serde(default)]

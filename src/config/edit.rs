@@ -279,8 +279,18 @@ pub fn save(text: &str, form: &Form, year: i32) -> Result<(String, String), Stri
     Ok((file.finish(), id))
 }
 
+/// What of a removed table's leading text stays: the comments above it that a blank line
+/// parts from it (a section's heading), not those written on the lines just above it.
+fn kept_of(prefix: &str) -> String {
+    let lines: Vec<&str> = prefix.split_inclusive('\n').collect();
+    let attached = lines.iter().rev().take_while(|l| l.trim_start().starts_with('#')).count();
+    let rest = &lines[..lines.len() - attached];
+    let last_comment = rest.iter().rposition(|l| l.trim_start().starts_with('#'));
+    last_comment.map_or_else(String::new, |at| rest[..=at].concat())
+}
+
 /// The file's text without the activity `id`: its `[[events]]` table and the comments
-/// above it, nothing else.
+/// written just above it, nothing else.
 ///
 /// # Errors
 ///
@@ -289,7 +299,22 @@ pub fn delete(text: &str, id: &str) -> Result<String, String> {
     let mut file = Text::parse(text)?;
     let events = file.events(false)?.ok_or_else(|| t!("edit-not-found", id = id))?;
     let at = position(events, id).ok_or_else(|| t!("edit-not-found", id = id))?;
+    let prefix = events.get(at).and_then(|t| t.decor().prefix()).and_then(|p| p.as_str());
+    let kept = kept_of(prefix.unwrap_or_default());
     events.remove(at);
+    if !kept.is_empty() {
+        match events.get_mut(at) {
+            Some(next) => {
+                let old =
+                    next.decor().prefix().and_then(|p| p.as_str()).unwrap_or("\n").to_string();
+                next.decor_mut().set_prefix(format!("{kept}{old}"));
+            }
+            None => {
+                let trailing = file.doc.trailing().as_str().unwrap_or_default().to_string();
+                file.doc.set_trailing(format!("{kept}{trailing}"));
+            }
+        }
+    }
     Ok(file.finish())
 }
 
@@ -349,6 +374,18 @@ mod tests {
         let text = delete(FILE, "women").unwrap();
         assert_eq!(text, FILE.replace("# 三八节\n[[events]]\nid = \"women\"\ntitle = \"三八妇女节活动\"   # 女工委\ndate = \"3月8日\"\nlocation = '职工之家'\n\n", ""));
         assert!(delete(FILE, "nobody").is_err());
+    }
+
+    #[test]
+    fn a_section_heading_above_a_removed_table_stays() {
+        let text = "[calendar]\nname = \"x\"\n\n# ── 活动 ──\n# 每个 [[events]] 是一条规则\n\n# 三八\n[[events]]\nid = \"a\"\ntitle = \"a\"\ndate = \"03-08\"\n\n[[events]]\nid = \"b\"\ntitle = \"b\"\ndate = \"03-09\"\n";
+        let removed = delete(text, "a").unwrap();
+        assert_eq!(
+            removed,
+            text.replace("# 三八\n[[events]]\nid = \"a\"\ntitle = \"a\"\ndate = \"03-08\"\n\n", "")
+        );
+        let last = delete(&removed, "b").unwrap();
+        assert!(last.contains("# ── 活动 ──\n# 每个 [[events]] 是一条规则\n"), "{last}");
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod catalog;
 mod cli;
 mod docs;
 mod documents;
+mod edit_form;
 mod errors;
 mod fix;
 mod holidays;

@@ -12,10 +12,10 @@ use std::time::Duration;
 const SLIPPED: &str = "[calendar]\nname ＝ “测试工会”\nyear = 2027\n\n[[events]]\nid = \"a\"\ntitle = \"三八节\"\ndate = \"03-08\"\n";
 
 /// A running `unioncal start`, stopped when dropped.
-struct Started {
+pub(super) struct Started {
     child: Child,
-    port: u16,
-    token: String,
+    pub(super) port: u16,
+    pub(super) token: String,
     first_line: String,
 }
 
@@ -26,7 +26,7 @@ impl Drop for Started {
     }
 }
 
-fn start(folder: &Path, extra: &[&str]) -> Started {
+pub(super) fn start(folder: &Path, extra: &[&str]) -> Started {
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("unioncal"))
         .arg("start")
         .arg(folder)
@@ -48,13 +48,19 @@ fn start(folder: &Path, extra: &[&str]) -> Started {
     Started { child, port, token: token.to_string(), first_line: line.clone() }
 }
 
-struct Answer {
-    status: u16,
-    body: String,
+pub(super) struct Answer {
+    pub(super) status: u16,
+    pub(super) body: String,
 }
 
 impl Started {
-    fn request(&self, method: &str, path: &str, headers: &[(&str, String)], body: &str) -> Answer {
+    pub(super) fn request(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, String)],
+        body: &str,
+    ) -> Answer {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
         stream.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
         let mut head = format!(
@@ -79,7 +85,7 @@ impl Started {
     }
 
     /// An action as the workbench page sends it.
-    fn action(&self, name: &str, body: &str) -> Answer {
+    pub(super) fn action(&self, name: &str, body: &str) -> Answer {
         self.request(
             "POST",
             &format!("/__unioncal/action/{name}"),
@@ -441,7 +447,11 @@ fn a_loopback_bind_answers_its_own_address() {
 
 /// Run `steps` on the workbench in headless Chromium (`tests/cdp.py`, the DevTools
 /// protocol over a pipe): what the steps read, one JSON value a line.
-fn drive(browser: &Path, started: &Started, steps: &serde_json::Value) -> Vec<serde_json::Value> {
+pub(super) fn drive(
+    browser: &Path,
+    started: &Started,
+    steps: &serde_json::Value,
+) -> Vec<serde_json::Value> {
     let url = format!("http://127.0.0.1:{}/?token={}", started.port, started.token);
     let out = std::process::Command::new("python3")
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cdp.py"))

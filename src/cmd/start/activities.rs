@@ -55,18 +55,23 @@ fn refuse(code: u16, error: &str) -> (u16, String) {
     answer(code, &serde_json::json!({"ok": false, "error": error, "message": error}))
 }
 
-/// The ids of the file's `[[events]]` (not its visits), in order.
-fn event_ids(text: &str) -> Vec<String> {
+/// The file's own `[[events]]` (not its visits) by id, with the texts each table itself
+/// gives (`location`, `organizer`, `audience`, `category`): the form shows and sends back
+/// those, never the `[defaults]` an event inherits.
+fn own_texts(text: &str) -> Vec<(String, [Option<String>; 4])> {
     let Ok(doc) = text.parse::<toml_edit::DocumentMut>() else { return Vec::new() };
-    doc.get("events")
-        .and_then(toml_edit::Item::as_array_of_tables)
-        .map(|events| {
-            events
-                .iter()
-                .filter_map(|t| t.get("id").and_then(toml_edit::Item::as_str).map(str::to_string))
-                .collect()
+    let events = doc.get("events").and_then(toml_edit::Item::as_array_of_tables);
+    let get = |table: &toml_edit::Table, key: &str| {
+        table.get(key).and_then(toml_edit::Item::as_str).map(str::to_string)
+    };
+    events
+        .into_iter()
+        .flat_map(toml_edit::ArrayOfTables::iter)
+        .filter_map(|table| {
+            let texts = ["location", "organizer", "audience", "category"].map(|k| get(table, k));
+            get(table, "id").map(|id| (id, texts))
         })
-        .unwrap_or_default()
+        .collect()
 }
 
 /// `GET /__unioncal/activities`: `{"version", "activities": [...]}`.
@@ -89,14 +94,16 @@ pub(super) fn list(file: &Path) -> (u16, String) {
             );
         }
     };
-    let ids = event_ids(std::str::from_utf8(&bytes).unwrap_or_default());
+    let own = own_texts(std::str::from_utf8(&bytes).unwrap_or_default());
     let dates = dates(&calendar);
     let activities: Vec<serde_json::Value> = calendar
         .events
         .iter()
         .zip(&dates)
-        .filter(|(event, _)| ids.contains(&event.id))
-        .map(|(event, dates)| {
+        .filter_map(|(event, dates)| {
+            own.iter().find(|(id, _)| *id == event.id).map(|(_, texts)| (event, dates, texts))
+        })
+        .map(|(event, dates, [place, organizer, audience, category])| {
             let next = dates.first();
             let shape = Shape::of(event);
             let mut value = serde_json::json!({
@@ -109,10 +116,10 @@ pub(super) fn list(file: &Path) -> (u16, String) {
                 "every": shape.as_ref().map_or(1, |s| s.every),
                 "workdays_only": event.workdays_only,
                 "time": shape.as_ref().and_then(|s| s.time.clone()),
-                "place": event.location.as_deref(),
-                "organizer": event.organizer.as_deref(),
-                "category": event.category,
-                "audience": event.audience.as_deref(),
+                "place": place,
+                "organizer": organizer,
+                "category": category,
+                "audience": audience,
                 "when": crate::emit::rule::words(event),
                 "shown": next.map_or(&*event.title, |(_, title)| &**title),
                 "next": next.map(|(d, _)| d.format("%Y-%m-%d").to_string()),
