@@ -172,6 +172,9 @@ pub struct ServeArgs {
 pub struct StartArgs {
     /// The folder of the calendar (default: this one); an empty folder gets the starter.
     pub folder: Option<PathBuf>,
+    /// Use the folder 工会日历 in the home folder, made on first use (the menu entry's).
+    #[arg(long, conflicts_with = "folder")]
+    pub home_folder: bool,
     /// The port to listen on; a port in use moves on to the next free one.
     #[arg(long, default_value_t = 8000)]
     pub port: u16,

@@ -662,3 +662,22 @@ fn in_chromium_a_pasted_plan_is_shown_beside_its_lines_then_written() {
             && written.contains("location = \"职工之家\"")
     );
 }
+
+#[test]
+fn the_menu_entrys_start_makes_the_union_folder_in_home_with_the_starter() {
+    let home = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("unioncal"))
+        .args(["start", "--home-folder", "--no-open", "--port", "0"])
+        .env("HOME", home.path())
+        .env("UNIONCAL_LANG", "zh")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(line.contains("token="), "{line}");
+    assert!(home.path().join("工会日历/unioncal.toml").is_file());
+}

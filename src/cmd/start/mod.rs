@@ -309,7 +309,12 @@ fn open(path: &Path, edit: bool) -> (u16, String) {
 pub(super) fn run(args: &StartArgs, ui: &Ui) -> Result<u8> {
     // Every word from here on is read on the workbench: hints name its buttons.
     crate::messages::on_workbench();
-    let folder = args.folder.clone().unwrap_or_else(|| PathBuf::from("."));
+    let folder = if args.home_folder {
+        let home = dirs::home_dir().ok_or_else(|| Error::Usage(crate::t!("start-no-home")))?;
+        home.join(crate::t!("start-home-folder"))
+    } else {
+        args.folder.clone().unwrap_or_else(|| PathBuf::from("."))
+    };
     std::fs::create_dir_all(&folder).map_err(|source| Error::Io {
         action: "cannot create",
         path: folder.clone(),
