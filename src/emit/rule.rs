@@ -15,8 +15,9 @@ fn months(months: impl Iterator<Item = u32>) -> String {
     months.map(|m| m.to_string()).collect::<Vec<_>>().join(&t!("routine-day-separator"))
 }
 
-/// The day `event` falls on, before its offset.
-fn anchor(event: &Event) -> String {
+/// The day `event` falls on, before its offset; a holiday `moved` from is named alone
+/// (春节前 2 个工作日), else as its first day off.
+fn anchor(event: &Event, moved: bool) -> String {
     let each = || match event.months {
         Some(m) => t!("rule-these-months", months = months(m.iter())),
         None => t!("rule-each-month"),
@@ -35,6 +36,7 @@ fn anchor(event: &Event) -> String {
         }
         Anchor::Term(term) => term.name().to_string(),
         Anchor::Fu(fu) => fu.name().to_string(),
+        Anchor::Holiday(festival) if moved => festival.name().to_string(),
         Anchor::Holiday(festival) => t!("rule-holiday", name = festival.name()),
         Anchor::Daily => t!("routine-daily"),
         Anchor::Weekly(days) => {
@@ -67,8 +69,8 @@ fn anchor(event: &Event) -> String {
 /// The rule of `event` in words, its offset and time included.
 #[must_use]
 pub fn words(event: &Event) -> String {
-    let anchor = anchor(event);
     let (days, workdays) = (event.offset.days, event.offset.workdays);
+    let anchor = anchor(event, days != 0 || workdays != 0);
     let mut text = match (days.signum(), workdays.signum()) {
         (0, 0) => anchor,
         (-1, 0) => t!("rule-before-days", anchor = anchor, n = -days),

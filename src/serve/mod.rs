@@ -337,7 +337,7 @@ pub async fn respond(state: Arc<State>, request: Request<hyper::body::Incoming>)
         status(StatusCode::MISDIRECTED_REQUEST)
     } else if path.starts_with(ACTION_PATH) {
         action(&state, request).await
-    } else if let Some(workbench) = workbench_page(&state, &request) {
+    } else if let Some(workbench) = workbench_page(&state, &request).await {
         workbench
     } else {
         answer(&state, &method, &path, request.headers())

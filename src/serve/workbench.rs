@@ -125,7 +125,7 @@ pub(super) async fn action(
 /// preview), `/__unioncal/status` (the last build's errors and warnings),
 /// `/__unioncal/activities` (the list the form edits, read through the `activities`
 /// action's runner) and `/__unioncal/ping` (for a second start to find this one).
-pub(super) fn workbench_page(
+pub(super) async fn workbench_page(
     state: &Arc<State>,
     request: &Request<hyper::body::Incoming>,
 ) -> Option<Response<Body>> {
@@ -149,8 +149,12 @@ pub(super) fn workbench_page(
             json_response(200, report)
         }
         "/__unioncal/activities" => {
-            let (code, json) = (workbench.run)("activities", b"");
-            json_response(code, json)
+            // Reading and scheduling the calendar: off the server's threads.
+            let run = workbench.run.clone();
+            match tokio::task::spawn_blocking(move || run("activities", b"")).await {
+                Ok((code, json)) => json_response(code, json),
+                Err(_) => status(StatusCode::INTERNAL_SERVER_ERROR),
+            }
         }
         "/__unioncal/ping" => json_response(
             200,

@@ -221,8 +221,15 @@ fn replace(file: &Path, old: &[u8], new: &str) -> Result<String, (u16, String)> 
     Ok(backup.display().to_string())
 }
 
+/// The largest form a save or delete takes: 64 KiB (a form's texts are at most 500
+/// characters each).
+const MAX_FORM: usize = 64 << 10;
+
 /// Reads a request's body.
 fn request(body: &[u8]) -> Result<Request, (u16, String)> {
+    if body.len() > MAX_FORM {
+        return Err(refuse(413, &t!("edit-bad-request", error = format!("> {MAX_FORM} B"))));
+    }
     serde_json::from_slice(body).map_err(|e| refuse(400, &t!("edit-bad-request", error = e)))
 }
 
