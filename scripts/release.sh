@@ -67,45 +67,62 @@ ship_linux() {
   fi
 }
 
-# x86_64 Linux: the target named explicitly so that build scripts and proc macros (host
-# code) are not built static.
-if wanted x86_64; then
-  RUSTFLAGS="-C relocation-model=static -C target-feature=+crt-static" \
-    cargo build --locked --profile release-static --target x86_64-unknown-linux-gnu
-  ship_linux x86_64 x86_64-unknown-linux-gnu target/x86_64-unknown-linux-gnu/release-static/unioncal
-fi
+# The Linux builds, one after another in one target folder (they share the host's build
+# scripts and proc macros; side by side on two cores they took as long).
+static_flags="-C relocation-model=static -C target-feature=+crt-static"
+
+# x86_64: the target named explicitly so that build scripts and proc macros (host code) are
+# not built static.
+build_x86_64() {
+  RUSTFLAGS="$static_flags" cargo build --locked --profile release-static --target x86_64-unknown-linux-gnu
+}
 
 # ARM64 (统信UOS 20 and 麒麟 V10 have glibc 2.28): static glibc, so no glibc version is asked
 # of the system. Debian's cross gcc links it and compiles the C of one dependency (psm).
+build_aarch64() {
+  CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc \
+    CC_aarch64_unknown_linux_gnu=aarch64-linux-gnu-gcc RUSTFLAGS="$static_flags" \
+    cargo build --locked --profile release-static --target aarch64-unknown-linux-gnu
+}
+
+# LoongArch64, new world: no prebuilt std is reachable for it, so std is built from source
+# (the rust-src component; RUSTC_BOOTSTRAP lets the stable compiler take -Zbuild-std) and
+# zig links it against musl, with its own start files (rustc has none for this target).
+build_loongarch64() {
+  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-C target-feature=+crt-static -C link-self-contained=no" \
+    cargo zigbuild --locked --profile release-static --target loongarch64-unknown-linux-musl \
+    -Zbuild-std=std,panic_abort
+}
+
+# arch and triple of each Linux build that is wanted and has its tools.
+linux=()
+if wanted x86_64; then
+  linux+=("x86_64 x86_64-unknown-linux-gnu")
+fi
 if wanted aarch64; then
   if ! grep -q aarch64-unknown-linux-gnu <<<"$(rustup target list --installed 2>/dev/null || true)"; then
     skipped aarch64 "rustup target add aarch64-unknown-linux-gnu"
   elif ! command -v aarch64-linux-gnu-gcc >/dev/null; then
     skipped aarch64 "apt-get install gcc-aarch64-linux-gnu"
   else
-    CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc \
-      CC_aarch64_unknown_linux_gnu=aarch64-linux-gnu-gcc \
-      RUSTFLAGS="-C relocation-model=static -C target-feature=+crt-static" \
-      cargo build --locked --profile release-static --target aarch64-unknown-linux-gnu
-    ship_linux aarch64 aarch64-unknown-linux-gnu target/aarch64-unknown-linux-gnu/release-static/unioncal
+    linux+=("aarch64 aarch64-unknown-linux-gnu")
   fi
 fi
-
-# LoongArch64, new world: no prebuilt std is reachable for it, so std is built from source
-# (the rust-src component; RUSTC_BOOTSTRAP lets the stable compiler take -Zbuild-std) and
-# zig links it against musl, with its own start files (rustc has none for this target).
 if wanted loongarch64; then
   if ! grep -q '^rust-src' <<<"$(rustup component list --installed 2>/dev/null || true)"; then
     skipped loongarch64 "rustup component add rust-src"
   elif ! command -v cargo-zigbuild >/dev/null; then
     skipped loongarch64 "python3 -m pip install ziglang cargo-zigbuild"
   else
-    RUSTC_BOOTSTRAP=1 RUSTFLAGS="-C target-feature=+crt-static -C link-self-contained=no" \
-      cargo zigbuild --locked --profile release-static --target loongarch64-unknown-linux-musl \
-      -Zbuild-std=std,panic_abort
-    ship_linux loongarch64 loongarch64-unknown-linux-musl target/loongarch64-unknown-linux-musl/release-static/unioncal
+    linux+=("loongarch64 loongarch64-unknown-linux-musl")
   fi
 fi
+
+for build in "${linux[@]}"; do
+  read -r arch triple <<<"$build"
+  "build_$arch"
+  ship_linux "$arch" "$triple" "target/$triple/release-static/unioncal"
+done
 
 if wanted windows; then
   if grep -q x86_64-pc-windows-gnu <<<"$(rustup target list --installed 2>/dev/null || true)" && command -v x86_64-w64-mingw32-gcc >/dev/null; then
