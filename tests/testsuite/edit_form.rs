@@ -196,6 +196,7 @@ fn in_chromium_the_form_adds_edits_and_deletes_and_only_those_tables_change() {
     assert!(read[0].as_str().unwrap().contains("2027-01-04 周一、2027-01-06 周三"), "{read:?}");
     assert!(read[1].as_str().unwrap().contains("2027-01-29 周五、2027-02-26 周五"), "{read:?}");
     assert!(read[3].as_str().unwrap().contains("已删除"), "{read:?}");
+    assert_eq!(read[4], serde_json::json!([false, "请填写活动名称"]));
 
     // The dates, as `list` gives them, against the same rules typed by hand into the
     // starter (its [defaults] move a day off's occurrence to the next day).
@@ -318,6 +319,12 @@ fn form_steps(rows: usize) -> serde_json::Value {
         {"click": "#ev-delete"},
         saved(rows + 3),
         {"read": "document.getElementById('result').textContent"},
+        // No name: refused on the form, in Chinese.
+        {"click": "#ev-new"},
+        {"fill": ["#ev-date", "2027-04-23"]},
+        {"click": "#ev-save"},
+        {"wait": "document.getElementById('ev-next').className == 'bad' && document.getElementById('ev-next').textContent.indexOf('名称') >= 0"},
+        {"read": "[document.getElementById('ev-form').hidden, document.getElementById('ev-next').textContent]"},
     ])
 }
 
