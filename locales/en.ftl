@@ -826,7 +826,6 @@ form-month-suffix = {""}
 rule-workdays-only = {" "}(working days only)
 form-workdays-only = working days only (not on weekends or days off)
 rule-nths = 1st|2nd|3rd|4th|5th
-form-weekday-prefix = {""}
 form-problem-at = { $file } line { $line }:{" "}
 form-problem-help = {" "}({ $help })
 start-home-folder = 工会日历

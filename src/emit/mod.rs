@@ -40,6 +40,15 @@ pub(crate) fn weekday_text(o: &Occurrence, language: Language) -> &'static str {
     }
 }
 
+/// A weekday as a list of days after 每周 names it (一 … 日; Mon … Sun), from the catalog:
+/// 每周一、三、五.
+#[must_use]
+pub(crate) fn weekday_short(weekday: chrono::Weekday, language: Language) -> String {
+    let names = crate::t!(in language; "routine-weekdays");
+    let index = weekday.num_days_from_monday() as usize;
+    names.split('|').nth(index).unwrap_or_default().to_string()
+}
+
 /// The range as a heading says it: 2027年 / 2027 for a whole year, else both dates.
 #[must_use]
 pub(crate) fn period_text(schedule: &crate::schedule::Schedule, language: Language) -> String {

@@ -4,10 +4,9 @@
 use crate::model::{Anchor, Event, Length};
 use crate::t;
 
-/// A weekday's short name after 每周 (一 … 日; Mon … Sun), from the catalog.
+/// A weekday's short name after 每周 (一 … 日; Mon … Sun), in the language in use.
 fn weekday(day: chrono::Weekday) -> String {
-    let names = t!("routine-weekdays");
-    names.split('|').nth(day.num_days_from_monday() as usize).unwrap_or_default().to_string()
+    super::weekday_short(day, crate::messages::current().into())
 }
 
 /// Months as a list: 3、6、9.

@@ -242,23 +242,12 @@ struct Change {
 }
 
 impl Change {
-    /// The activity's next dates (at most five), each with its weekday: 2027-03-26 周五.
-    fn next(&self) -> Vec<String> {
+    /// The activity's next dates, at most five.
+    fn next(&self) -> Vec<NaiveDate> {
         let at = self.calendar.events.iter().position(|e| e.id == self.id);
         let dates = dates(&self.calendar);
-        at.and_then(|at| dates.get(at))
-            .map(|d| {
-                d.iter()
-                    .take(5)
-                    .map(|(d, _)| {
-                        let weekday = t!("routine-weekdays");
-                        let index = chrono::Datelike::weekday(d).num_days_from_monday() as usize;
-                        let weekday = weekday.split('|').nth(index).unwrap_or_default().to_string();
-                        t!("form-next-day", date = d.format("%Y-%m-%d"), weekday = weekday)
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
+        let next = at.and_then(|at| dates.get(at)).map(|d| d.iter().take(5).map(|(d, _)| *d));
+        next.map(Iterator::collect).unwrap_or_default()
     }
 
     /// The event as saved.
@@ -293,7 +282,12 @@ pub(super) fn preview(file: &Path, body: &[u8]) -> (u16, String) {
             200,
             &serde_json::json!({
                 "ok": true,
-                "next": change.next(),
+                // 2027-03-26 周五, so that the officer sees the weekday before saving.
+                "next": change.next().iter().map(|d| {
+                    let weekday = chrono::Datelike::weekday(d);
+                    let weekday = crate::text::weekday_name(weekday, crate::messages::current().into());
+                    t!("form-next-day", date = d.format("%Y-%m-%d"), weekday = weekday)
+                }).collect::<Vec<_>>(),
                 "when": change.event().map(crate::emit::rule::words),
             }),
         ),
@@ -306,12 +300,8 @@ pub(super) fn save(file: &Path, body: &[u8]) -> (u16, String) {
     let saved = change(file, body).and_then(|change| {
         let backup = replace(file, &change.old, &change.new)?;
         let title = change.event().map(|e| e.title.to_string()).unwrap_or_default();
-        let next: Vec<String> = dates(&change.calendar)
-            .get(
-                change.calendar.events.iter().position(|e| e.id == change.id).unwrap_or(usize::MAX),
-            )
-            .map(|d| d.iter().take(5).map(|(d, _)| d.format("%Y-%m-%d").to_string()).collect())
-            .unwrap_or_default();
+        let next: Vec<String> =
+            change.next().iter().map(|d| d.format("%Y-%m-%d").to_string()).collect();
         Ok(answer(
             200,
             &serde_json::json!({

@@ -78,7 +78,6 @@ const FORM_WORDS: &[&str] = &[
     "none",
     "month-suffix",
     "workdays-only",
-    "weekday-prefix",
 ];
 
 /// The workbench page in the user's language.
@@ -94,6 +93,7 @@ fn page(file: &Path) -> String {
     let words = serde_json::json!({
         "form": form,
         "weekdays": crate::t!("routine-weekdays"),
+        "weekdayNames": crate::t!("weekdays"),
         "choices": activities::choices(),
         "line": crate::t!("workbench-line"),
         "working": crate::t!("workbench-working"),
@@ -396,4 +396,17 @@ pub(super) fn run(args: &StartArgs, ui: &Ui) -> Result<u8> {
     );
     drop(claim);
     result
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_word_of_the_form_is_in_both_catalogs() {
+        for (lang, catalog) in crate::messages::CATALOGS {
+            let ids = crate::messages::ids(catalog);
+            for word in super::FORM_WORDS {
+                assert!(ids.contains(&format!("form-{word}")), "{lang:?} lacks form-{word}");
+            }
+        }
+    }
 }

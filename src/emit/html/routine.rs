@@ -45,7 +45,8 @@ pub(super) fn routines(
         let days = if weekdays.len() == 7 {
             t!(in lang; "routine-daily")
         } else {
-            let names: Vec<String> = weekdays.iter().map(|w| weekday_short(*w, lang)).collect();
+            let names: Vec<String> =
+                weekdays.iter().map(|w| crate::emit::weekday_short(*w, lang)).collect();
             t!(in lang; "routine-weekly", days = names.join(&t!(in lang; "routine-day-separator")))
         };
         let time = match (first.start_time, first.end_time) {
@@ -85,13 +86,6 @@ pub(super) fn routines(
         ));
     }
     out
-}
-
-/// A weekday as a routine line lists it (一 … 日 after 每周; Mon … Sun), from the catalog.
-pub(super) fn weekday_short(weekday: chrono::Weekday, lang: crate::model::Language) -> String {
-    let names = t!(in lang; "routine-weekdays");
-    let index = weekday.num_days_from_monday() as usize;
-    names.split('|').nth(index).unwrap_or_default().to_string()
 }
 
 /// The lunar months a Gregorian month touches, each with its sexagenary year when it
