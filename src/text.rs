@@ -88,6 +88,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn text_of_only_spaces_and_invisible_marks_is_blank() {
+        for blank_text in ["", " \n", "\u{202e}", " \u{200b}\u{2066}\u{2069} ", "\u{feff}\u{7}"] {
+            assert!(blank(blank_text), "{blank_text:?}");
+        }
+        for shown in ["x", "\u{202e}工会", "　三八"] {
+            assert!(!blank(shown), "{shown:?}");
+        }
+    }
+
+    #[test]
     fn chinese_numerals_as_titles_say_them() {
         let cases = [
             (0, "零"),
@@ -140,6 +150,19 @@ fn direction(c: char) -> Option<Direction> {
         '\u{2069}' => Some(Direction::PopIsolate),
         _ => None,
     }
+}
+
+/// Whether `text` would show nothing: only spaces, line breaks and invisible formatting
+/// (directional marks and embeddings, zero-width characters, a byte-order mark). A title
+/// like that is as good as none.
+#[must_use]
+pub(crate) fn blank(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || unfit(c)
+            || direction(c).is_some()
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{feff}')
+    })
 }
 
 /// User text fit for every output: control characters (other than tab and line breaks)

@@ -53,9 +53,7 @@ pub const KINDS: [&str; 10] = [
 /// it read, so that an edit made meanwhile in another program is never overwritten.
 #[must_use]
 pub fn version(bytes: &[u8]) -> String {
-    let mut hasher = std::hash::DefaultHasher::new();
-    std::hash::Hasher::write(&mut hasher, bytes);
-    format!("{}-{:016x}", bytes.len(), std::hash::Hasher::finish(&hasher))
+    format!("{}-{:016x}", bytes.len(), super::fingerprint(bytes))
 }
 
 /// A file's text as `toml_edit` reads it, and how to give its own form back.
@@ -103,14 +101,11 @@ fn position(events: &ArrayOfTables, id: &str) -> Option<usize> {
     events.iter().position(|table| table.get("id").and_then(Item::as_str) == Some(id))
 }
 
-/// A user's text cleaned like every text of the file; `None` when nothing would show.
+/// A user's text cleaned like every text of the file, on one line; `None` when nothing
+/// would show (the check reads such a text as missing).
 fn cleaned(text: Option<&str>) -> Option<String> {
-    let invisible = |c: char| {
-        c.is_whitespace()
-            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
-    };
     text.map(|t| crate::text::fit(t).replace(['\n', '\r'], " ").trim().to_string())
-        .filter(|t| !t.chars().all(invisible))
+        .filter(|t| !crate::text::blank(t))
 }
 
 /// The day of an activity with these keys, as the form shows it (`None`: not one it can).
@@ -199,6 +194,47 @@ fn ids(doc: &DocumentMut) -> Vec<String> {
         .collect()
 }
 
+/// The texts of an activity the form sets besides its day: `location`, `organizer`,
+/// `audience`, `category`.
+type Texts<'a> = [(&'static str, &'a Option<String>); 4];
+
+/// An existing activity's table changed to `title`, the day `keys` and `texts`, in place:
+/// a key whose value means the same stays byte for byte, a changed one keeps its comment.
+fn update(table: &mut Table, mut keys: Keys, title: String, texts: Texts<'_>) {
+    // The same day and time, however written (周三 or wed, 3月8日 or 03-08): the day's keys
+    // are not touched at all.
+    let old_keys = day_keys_of(table);
+    if shape_of(&old_keys).is_some_and(|old| shape_of(&keys) == Some(old)) {
+        keys = old_keys;
+    }
+    // A rule every N weeks keeps its first week.
+    if let (Some(old), Some(new)) =
+        (table.get("start").and_then(Item::as_value), keys.iter_mut().find(|k| k.0 == "start"))
+    {
+        new.1 = old.clone();
+    }
+    for key in DAY_KEYS {
+        if !keys.iter().any(|(k, _)| *k == key) {
+            table.remove(key);
+        }
+    }
+    if keys.iter().any(|(k, _)| *k == "end") {
+        table.remove("duration");
+    }
+    set(table, "title", title.into());
+    for (key, value) in keys {
+        set(table, key, value);
+    }
+    for (key, value) in texts {
+        match cleaned(value.as_deref()) {
+            Some(value) => set(table, key, value.into()),
+            None => {
+                table.remove(key);
+            }
+        }
+    }
+}
+
 /// The file's text with the activity of `form` saved (a new one added after the last, an
 /// existing one changed in its place), and the activity's `id`. The calendar is of `year`.
 ///
@@ -215,7 +251,7 @@ pub fn save(text: &str, form: &Form, year: i32) -> Result<(String, String), Stri
     shape.offset = cleaned(shape.offset.as_deref()).filter(|o| o != "0" && o != "+0d");
     shape.time = cleaned(shape.time.as_deref()).map(|t| t.replace(['–', '—', '~', '～'], "-"));
     let mut keys: Keys = shape.keys(year);
-    let others = [
+    let others: Texts<'_> = [
         ("location", &form.place),
         ("organizer", &form.organizer),
         ("audience", &form.audience),
@@ -228,39 +264,7 @@ pub fn save(text: &str, form: &Form, year: i32) -> Result<(String, String), Stri
         Some(id) => {
             let at = position(events, id).ok_or_else(|| t!("edit-not-found", id = id))?;
             let table = events.get_mut(at).ok_or_else(|| t!("edit-not-found", id = id))?;
-            // The same day and time, however written (周三 or wed, 3月8日 or 03-08): the
-            // day's keys are not touched at all.
-            let old_keys = day_keys_of(table);
-            if shape_of(&old_keys).is_some_and(|old| shape_of(&keys) == Some(old)) {
-                keys = old_keys;
-            }
-            // A rule every N weeks keeps its first week.
-            if let (Some(old), Some(new)) = (
-                table.get("start").and_then(Item::as_value),
-                keys.iter_mut().find(|k| k.0 == "start"),
-            ) {
-                new.1 = old.clone();
-            }
-            for key in DAY_KEYS {
-                if !keys.iter().any(|(k, _)| *k == key) {
-                    table.remove(key);
-                }
-            }
-            if keys.iter().any(|(k, _)| *k == "end") {
-                table.remove("duration");
-            }
-            set(table, "title", title.into());
-            for (key, value) in keys {
-                set(table, key, value);
-            }
-            for (key, value) in others {
-                match cleaned(value.as_deref()) {
-                    Some(value) => set(table, key, value.into()),
-                    None => {
-                        table.remove(key);
-                    }
-                }
-            }
+            update(table, keys, title, others);
             id.to_string()
         }
         None => {

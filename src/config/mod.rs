@@ -112,10 +112,17 @@ fn parse_in(name: &str, bytes: &[u8], stem: &str, base: &Path) -> Result<Calenda
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let source = SourceFile::new(name, text);
     let mut calendar = validate::calendar(&source, stem, base).map_err(Error::Calendar)?;
+    calendar.source = fingerprint(bytes);
+    Ok(calendar)
+}
+
+/// A fingerprint of a calendar file's bytes: the calendar's `source`, and the version the
+/// workbench's form checks before it saves.
+#[must_use]
+pub(crate) fn fingerprint(bytes: &[u8]) -> u64 {
     let mut hasher = std::hash::DefaultHasher::new();
     std::hash::Hasher::write(&mut hasher, bytes);
-    calendar.source = std::hash::Hasher::finish(&hasher);
-    Ok(calendar)
+    std::hash::Hasher::finish(&hasher)
 }
 
 /// The JSON Schema of the calendar file, generated from the types the parser reads it
@@ -199,5 +206,12 @@ mod tests {
         let Err(Error::Calendar(d)) = parse("gbk.toml", bytes, "gbk") else { panic!() };
         let at = d[0].location.as_ref().unwrap();
         assert_eq!((at.line, at.column), (2, 9));
+    }
+
+    #[test]
+    fn a_title_of_invisible_marks_only_is_missing() {
+        let text = "[calendar]\nname = \"x\"\n\n[[events]]\nid = \"a\"\ntitle = \"\u{202e}\u{200b} \"\ndate = \"03-08\"\n";
+        let Err(Error::Calendar(d)) = parse("t.toml", text.as_bytes(), "t") else { panic!() };
+        assert_eq!(d[0].location.as_ref().unwrap().line, 6, "{d:?}");
     }
 }

@@ -90,7 +90,7 @@ impl Validator<'_> {
     /// A text the user wrote, fit for every output ([`crate::text::fit`]); `None` when
     /// blank.
     pub(super) fn text(value: Option<&Str>) -> Option<String> {
-        value.map(|v| crate::text::fit(v.get_ref())).filter(|s| !s.trim().is_empty())
+        value.map(|v| crate::text::fit(v.get_ref())).filter(|s| !crate::text::blank(s))
     }
 }
 
