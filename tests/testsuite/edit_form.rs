@@ -74,7 +74,7 @@ fn without(text: &str, ids: &[&str]) -> String {
 }
 
 #[test]
-fn the_list_gives_each_activity_its_rule_in_words_and_an_rrule_as_other() {
+fn the_list_gives_each_activity_its_rule_in_words_and_an_rrule_as_other_left_to_notepad() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("unioncal.toml"),
@@ -95,6 +95,14 @@ fn the_list_gives_each_activity_its_rule_in_words_and_an_rrule_as_other() {
     assert_eq!(rows[1]["when"], "春节前 2 个工作日");
     assert_eq!(rows[2]["kind"], "other");
     assert!(list["version"].as_str().is_some_and(|v| !v.is_empty()));
+    // What the form cannot show, it does not save over: the rrule stays for Notepad.
+    let file = dir.path().join("unioncal.toml");
+    let before = std::fs::read(&file).unwrap();
+    let body = serde_json::json!({"version": list["version"], "id": "birthday", "title": "集体生日会", "kind": "monthly", "anchor": "last-fri"});
+    let answer = started.action("save-event", &body.to_string());
+    assert_eq!(answer.status, 400, "{}", answer.body);
+    assert!(answer.body.contains("用记事本打开"), "{}", answer.body);
+    assert_eq!(std::fs::read(&file).unwrap(), before);
 }
 
 #[test]
@@ -124,7 +132,7 @@ fn a_save_that_check_would_refuse_is_refused_in_chinese_and_the_file_stays() {
         assert!(error.contains(says), "{body}: {error}");
         assert_eq!(std::fs::read(&file).unwrap(), before, "{body}");
     }
-    // An activity the form cannot show is not saved over.
+    // Nothing was written, not even a backup.
     assert!(!dir.path().join("unioncal.toml.bak").exists());
 }
 

@@ -27,12 +27,19 @@ impl Drop for Started {
 }
 
 pub(super) fn start(folder: &Path, extra: &[&str]) -> Started {
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("unioncal"))
+    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("unioncal"));
+    command
         .arg("start")
         .arg(folder)
         .args(["--no-open", "--port", "0"])
         .args(extra)
-        .env("UNIONCAL_DATA_DIR", folder.join("data"))
+        .env("UNIONCAL_DATA_DIR", folder.join("data"));
+    launch(command)
+}
+
+/// A `unioncal start` command launched in Chinese, and its address read off its first line.
+fn launch(mut command: std::process::Command) -> Started {
+    let mut child = command
         .env("UNIONCAL_LANG", "zh")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -666,18 +673,9 @@ fn in_chromium_a_pasted_plan_is_shown_beside_its_lines_then_written() {
 #[test]
 fn the_menu_entrys_start_makes_the_union_folder_in_home_with_the_starter() {
     let home = tempfile::tempdir().unwrap();
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("unioncal"))
-        .args(["start", "--home-folder", "--no-open", "--port", "0"])
-        .env("HOME", home.path())
-        .env("UNIONCAL_LANG", "zh")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-    let _ = child.kill();
-    let _ = child.wait();
-    assert!(line.contains("token="), "{line}");
+    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("unioncal"));
+    command.args(["start", "--home-folder", "--no-open", "--port", "0"]).env("HOME", home.path());
+    let started = launch(command);
+    assert!(started.request("GET", "/index.html", &[], "").status == 200);
     assert!(home.path().join("工会日历/unioncal.toml").is_file());
 }
