@@ -830,3 +830,4 @@ form-problem-at = { $file } line { $line }:{" "}
 form-problem-help = {" "}({ $help })
 start-home-folder = 工会日历
 start-no-home = no home folder (HOME is not set): name the calendar's folder on the command line
+form-inherited = {" "}(the default, kept when left empty)

@@ -827,3 +827,4 @@ form-problem-at = { $file } 第 { $line } 行：
 form-problem-help = （{ $help }）
 start-home-folder = 工会日历
 start-no-home = 找不到主文件夹（HOME 没有设置）：请在命令里写出日历所在的文件夹
+form-inherited = （默认，不填就是它）

@@ -78,7 +78,7 @@ fn the_list_gives_each_activity_its_rule_in_words_and_an_rrule_as_other_left_to_
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("unioncal.toml"),
-        "[calendar]\nname = \"测试工会\"\nyear = 2027\n\n[[events]]\nid = \"table-tennis\"\ntitle = \"乒乓球室开放\"\nrepeat = \"weekly\"\nweekdays = [\"周一\", \"周三\", \"周五\"]\ntime = \"12:00\"\nend = \"13:00\"\n\n[[events]]\nid = \"visits\"\ntitle = \"节前走访\"\nholiday = \"春节\"\noffset = \"-2wd\"\n\n[[events]]\nid = \"birthday\"\ntitle = \"集体生日会\"\nrrule = \"FREQ=MONTHLY;BYDAY=-1FR\"\n",
+        "[calendar]\nname = \"测试工会\"\nyear = 2027\n\n[defaults]\nlocation = \"职工之家\"\n\n[[events]]\nid = \"table-tennis\"\ntitle = \"乒乓球室开放\"\nrepeat = \"weekly\"\nweekdays = [\"周一\", \"周三\", \"周五\"]\ntime = \"12:00\"\nend = \"13:00\"\n\n[[events]]\nid = \"visits\"\ntitle = \"节前走访\"\nholiday = \"春节\"\noffset = \"-2wd\"\n\n[[events]]\nid = \"birthday\"\ntitle = \"集体生日会\"\nrrule = \"FREQ=MONTHLY;BYDAY=-1FR\"\n",
     )
     .unwrap();
     let started = start(dir.path(), &[]);
@@ -90,6 +90,10 @@ fn the_list_gives_each_activity_its_rule_in_words_and_an_rrule_as_other_left_to_
     assert_eq!(rows[0]["time"], "12:00-13:00");
     assert_eq!(rows[0]["when"], "每周一、三、五 12:00–13:00");
     assert_eq!(rows[0]["next"], "2027-01-01");
+    // The place comes from [defaults]: shown greyed, never sent back into the table.
+    assert_eq!(rows[0]["place"], serde_json::Value::Null);
+    assert_eq!(rows[0]["inherited"]["place"], "职工之家");
+    assert_eq!(list["defaults"]["place"], "职工之家");
     assert_eq!(rows[1]["kind"], "holiday");
     assert_eq!(rows[1]["offset"], "-2wd");
     assert_eq!(rows[1]["when"], "春节前 2 个工作日");

@@ -74,6 +74,16 @@ fn own_texts(text: &str) -> Vec<(String, [Option<String>; 4])> {
         .collect()
 }
 
+/// What `[defaults]` gives every activity that names none: a new one's greyed texts.
+fn defaults(text: &str) -> serde_json::Value {
+    let doc = text.parse::<toml_edit::DocumentMut>().ok();
+    let get = |key: &str| {
+        let defaults = doc.as_ref().and_then(|d| d.get("defaults"));
+        defaults.and_then(|d| d.get(key)).and_then(toml_edit::Item::as_str).map(str::to_string)
+    };
+    serde_json::json!({"place": get("location"), "organizer": get("organizer"), "audience": get("audience")})
+}
+
 /// `GET /__unioncal/activities`: `{"version", "activities": [...]}`.
 pub(super) fn list(file: &Path) -> (u16, String) {
     let bytes = match std::fs::read(file) {
@@ -120,6 +130,13 @@ pub(super) fn list(file: &Path) -> (u16, String) {
                 "organizer": organizer,
                 "category": category,
                 "audience": audience,
+                // What the event takes from [defaults] where its table says nothing: the
+                // form shows it greyed, and leaves it out of the table.
+                "inherited": {
+                    "place": event.location.as_deref().filter(|_| place.is_none()),
+                    "organizer": event.organizer.as_deref().filter(|_| organizer.is_none()),
+                    "audience": event.audience.as_deref().filter(|_| audience.is_none()),
+                },
                 "when": crate::emit::rule::words(event),
                 "shown": next.map_or(&*event.title, |(_, title)| &**title),
                 "next": next.map(|(d, _)| d.format("%Y-%m-%d").to_string()),
@@ -141,6 +158,7 @@ pub(super) fn list(file: &Path) -> (u16, String) {
             "version": version,
             "year": super::super::year(None, Some(&calendar)),
             "categories": categories,
+            "defaults": defaults(std::str::from_utf8(&bytes).unwrap_or_default()),
             "activities": activities,
         }),
     )

@@ -78,6 +78,7 @@ const FORM_WORDS: &[&str] = &[
     "none",
     "month-suffix",
     "workdays-only",
+    "inherited",
 ];
 
 /// The workbench page in the user's language.
