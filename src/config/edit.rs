@@ -405,6 +405,22 @@ mod tests {
     }
 
     #[test]
+    fn text_from_the_form_stays_text() {
+        let title = "a\"\n[[events]]\nid = \"x\"";
+        let mut sneaky = form(None, title, "date", "03-08\"\nrrule = \"FREQ=DAILY");
+        sneaky.place = Some("'''\u{0}\u{202e}".into());
+        let (text, _) = save(FILE, &sneaky, 2027).unwrap();
+        let doc: toml::Table = text.parse().unwrap();
+        let events = doc["events"].as_array().unwrap();
+        assert_eq!(events.len(), 3, "{text}");
+        let added = events[2].as_table().unwrap();
+        assert_eq!(added["title"].as_str(), Some("a\" [[events]] id = \"x\""));
+        assert_eq!(added["date"].as_str(), Some("03-08\"\nrrule = \"FREQ=DAILY"));
+        assert_eq!(added["location"].as_str(), Some("'''\u{202e}\u{202c}"));
+        assert!(!added.contains_key("rrule"));
+    }
+
+    #[test]
     fn ids_are_ascii_unique_and_never_a_device_name() {
         let taken = vec!["zhong-qiu-wei-wen".to_string()];
         assert_eq!(new_id("中秋慰问", &taken), "zhong-qiu-wei-wen-2");
